@@ -1,0 +1,77 @@
+# bti: BTI case files as YAML in git. See README.md.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/bti
+VERSION = 0.1
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKGS = yaml-0.1 libgit2 libcmark
+DEBS = libyaml-dev libgit2-dev libcmark-dev pkg-config
+# Warnings are part of the build, not a user preference: they are appended.
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DBTI_VERSION='"$(VERSION)"' -Ilib \
+	$(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CMDS = bti-init bti-new bti-level
+BINS = $(CMDS:%=bin/%)
+LIBSRC = $(filter-out lib/embed-data.c,$(wildcard lib/*.c))
+LIBOBJ = $(LIBSRC:.c=.o) lib/embed-data.o
+EMBED = schema/case.schema.json $(wildcard schema/models/*.yaml)
+UNIT = $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/t_*.c))
+MAN1 = $(wildcard docs/bti-*.1)
+MAN5 = $(wildcard docs/*.5)
+MAN7 = $(wildcard docs/*.7)
+
+all: $(BINS)
+
+lib/embed-data.c: tools/embed.sh $(EMBED)
+	sh tools/embed.sh bti_files $(EMBED) > $@.tmp && mv $@.tmp $@
+
+lib/%.o: lib/%.c lib/*.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+lib/libbti.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+bin/%: cmd/%.c lib/libbti.a
+	@mkdir -p bin
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libbti.a $(LIBS)
+
+tests/unit/%: tests/unit/%.c tests/unit/tap.h lib/libbti.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libbti.a $(LIBS)
+
+# Installs what the build needs on Debian when it is missing (as root).
+deps:
+	@if ! pkg-config --exists $(PKGS) 2>/dev/null || ! command -v prove >/dev/null \
+	    || ! command -v git >/dev/null; then \
+		echo "installing $(DEBS) git perl"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		    apt-get install -y -qq $(DEBS) git perl >/dev/null; \
+	fi
+
+check: deps
+	$(MAKE) all $(UNIT)
+	prove --exec '' $(UNIT) tests/cli/*.t
+
+demo: deps
+	$(MAKE) all
+	PATH="$(CURDIR)/bin:$$PATH" sh examples/demo.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/models
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
+	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+	install -m 644 schema/case.schema.json $(DESTDIR)$(DATADIR)
+	install -m 644 schema/models/*.yaml $(DESTDIR)$(DATADIR)/models
+
+clean:
+	rm -rf bin lib/*.o lib/libbti.a lib/embed-data.c $(UNIT)
+
+.PHONY: all deps check demo install clean

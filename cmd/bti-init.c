@@ -1,0 +1,165 @@
+/* bti-init: create or adopt a git repository as a BTI case repository. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "embedded.h"
+#include "repo.h"
+#include "util.h"
+#include "yamlio.h"
+
+static const char usage[] =
+"usage: bti-init [--by NAME] [--model NAME|FILE] [--municipality NAME]\n"
+"                [--lang nb|nn|en] [DIR]\n"
+"Makes DIR (default: the current directory) a case repository: creates the\n"
+"git repository if there is none, and commits bti.yaml and the level model\n"
+"as models/NAME.yaml in one commit. Prints the commit id.\n"
+"  --model NAME|FILE     three-level (default; Tromsø 2025: levels 0-2),\n"
+"                        four-level (Høyanger, Siljan, Jevnaker: 0-3), or a\n"
+"                        model file of your own\n"
+"  --municipality NAME   the municipality, for reports\n"
+"  --lang nb|nn|en       language of reports (default nb)\n"
+"  --by NAME             who sets it up (default $BTI_USER, git user.name)\n"
+"Exit status: 0 done, 1 refused, 2 usage, 3 repository error.\n";
+
+/* The model's text: a built-in one by name, or a file. */
+static char *
+model_text(const struct cli *c, const char *model, size_t *len)
+{
+	if (!strchr(model, '/') && !strstr(model, ".yaml")) {
+		char *path = xasprintf("schema/models/%s.yaml", model);
+		const char *data = embedded_file(path, len);
+		free(path);
+		if (!data)
+			cli_usage(c, "--model: no built-in model '%s' (three-level, four-level, or a file)", model);
+		char *copy = xmalloc(*len + 1);
+		memcpy(copy, data, *len + 1);
+		return copy;
+	}
+	char *buf;
+	if (read_file(model, 1024 * 1024, &buf, len) < 0) {
+		fprintf(stderr, "%s: %s: %s\n", c->prog, model, strerror(errno));
+		exit(EXIT_USAGE);
+	}
+	return buf;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli c = { .prog = "bti-init", .usage = usage };
+	static const struct option opts[] = {
+		CLI_LONG,
+		{ "model", required_argument, 0, 'm' },
+		{ "municipality", required_argument, 0, 'M' },
+		{ "lang", required_argument, 0, 'l' },
+		{ 0, 0, 0, 0 },
+	};
+	const char *model = "three-level", *municipality = NULL, *lang = "nb";
+	int opt;
+	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+		switch (opt) {
+		case 'm': model = optarg; break;
+		case 'M': municipality = optarg; break;
+		case 'l': lang = optarg; break;
+		default: cli_common(&c, opt, optarg);
+		}
+	}
+	if (argc - optind > 1)
+		cli_usage(&c, "give at most one directory");
+	const char *dir = optind < argc ? argv[optind] : c.dir ? c.dir : ".";
+	if (lang_parse(lang) < 0)
+		cli_usage(&c, "--lang: '%s' is not nb, nn or en", lang);
+
+	size_t mlen;
+	char *mtext = model_text(&c, model, &mlen);
+	struct diags dg = { 0 };
+	struct model m;
+	struct repo r = { .lockfd = -1 };
+	git_signature *author = NULL;
+	int status = EXIT_SYSTEM;
+	char *mpath = NULL;
+	struct buf cfg = { 0 };
+
+	if (model_parse(&m, model, mtext, mlen, &dg) < 0) {
+		status = EXIT_REFUSED;
+		goto out_model;
+	}
+	git_libgit2_init();
+	git_repository *g = NULL;
+	int exists = git_repository_open_ext(&g, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0;
+	/* Settle the author before creating anything. */
+	if (repo_author(g, c.by, &author, &dg) < 0) {
+		git_repository_free(g);
+		status = EXIT_USAGE;
+		goto out_git;
+	}
+	if (!exists) {
+		git_repository_init_options io;
+		git_repository_init_options_init(&io, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+		io.flags = GIT_REPOSITORY_INIT_MKPATH;
+		io.initial_head = "main";
+		if (git_repository_init_ext(&g, dir, &io) < 0) {
+			git_fail(&dg, "cannot create the repository");
+			goto out_git;
+		}
+	}
+	git_repository_free(g);
+	if (repo_open(&r, dir, &dg) < 0 || repo_lock(&r, &dg) < 0)
+		goto out;
+	char *old;
+	size_t oldlen;
+	if (repo_read(&r, CONFIG_FILE, &old, &oldlen, &dg) == 0) {
+		free(old);
+		diag_add(&dg, CONFIG_FILE, 0, 0, "init", "%s is already a case repository", r.workdir);
+		status = EXIT_REFUSED;
+		goto out;
+	}
+	mpath = xasprintf("models/%s.yaml", m.name);
+	if (repo_check_clean(&r, CONFIG_FILE, &dg) < 0 || repo_check_clean(&r, mpath, &dg) < 0) {
+		status = EXIT_REFUSED;
+		goto out;
+	}
+	struct doc d;
+	doc_init(&d, CONFIG_FILE);
+	d.root = node_new(&d, NT_MAP);
+	map_set(&d, d.root, "bti", node_int(&d, 1));
+	if (municipality)
+		map_set(&d, d.root, "municipality", node_str(&d, municipality));
+	map_set(&d, d.root, "model", node_str(&d, m.name));
+	map_set(&d, d.root, "lang", node_str(&d, lang));
+	map_set(&d, d.root, "suppress_below", node_int(&d, 5));
+	size_t clen;
+	char *ctext = yaml_write(d.root, &clen);
+	doc_free(&d);
+	buf_puts(&cfg, "# BTI case repository settings; see bti-init(1) and bti(7).\n");
+	buf_add(&cfg, ctext, clen);
+	free(ctext);
+	struct change ch[] = {
+		{ CONFIG_FILE, cfg.p, cfg.len },
+		{ mpath, mtext, mlen },
+	};
+	char *msg = xasprintf("bti-init: case repository, model %s\n\nBTI-Event: init\n", m.name);
+	char commit[GIT_OID_HEXSZ + 1];
+	int rc = repo_commit(&r, ch, 2, msg, author, commit, &dg);
+	free(msg);
+	if (rc == 0) {
+		printf("%s\n", commit);
+		status = EXIT_OK;
+	}
+out:
+	buf_free(&cfg);
+	free(mpath);
+	repo_close(&r);
+out_git:
+	git_signature_free(author);
+	git_libgit2_shutdown();
+out_model:
+	model_free(&m);
+	free(mtext);
+	diag_print(&dg, c.prog, stderr);
+	diags_free(&dg);
+	return status;
+}

@@ -1,0 +1,169 @@
+/* bti-new: open a case at level 0 and print its id. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "op.h"
+#include "util.h"
+
+static const char usage[] =
+"usage: bti-new [-C DIR] [--by NAME] [--date DATE] --name NAME\n"
+"               (--born DATE | --fnr NUMBER | --fnr -) [--born DATE]\n"
+"               --service SERVICE --concern TEXT --worry 1-10\n"
+"               [--kind KIND]... [--guardian NAME]...\n"
+"Opens a case at level 0 and prints its id on stdout.\n"
+"  --name NAME        the child's or young person's name\n"
+"  --born DATE        birth date, YYYY-MM-DD\n"
+"  --fnr NUMBER       national id number (fødselsnummer, D- or H-number);\n"
+"                     '-' reads it from standard input, out of the process list\n"
+"  --service SERVICE  the service where the concern arose\n"
+"  --concern TEXT     the concern in words: what was seen, heard, said\n"
+"  --worry N          how worried, 1 (a little) to 10 (very)\n"
+"  --kind KIND        violence, sexual-abuse, neglect, illness, disability,\n"
+"                     behaviour, trafficking or other (repeatable)\n"
+"  --guardian NAME    a guardian with parental responsibility (repeatable)\n"
+"  --date DATE        the opening date (default today)\n"
+"  --by NAME          who opens the case (default $BTI_USER, git user.name)\n"
+"  -C DIR             the case repository (default: the current one)\n"
+"Exit status: 0 opened, 1 refused, 2 usage, 3 repository error.\n";
+
+static char *
+read_stdin_line(const struct cli *c)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n = getline(&line, &cap, stdin);
+	if (n <= 0) {
+		free(line);
+		cli_usage(c, "--fnr -: nothing on standard input");
+	}
+	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = 0;
+	return line;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli c = { .prog = "bti-new", .usage = usage };
+	static const struct option opts[] = {
+		CLI_LONG,
+		{ "name", required_argument, 0, 'n' },
+		{ "born", required_argument, 0, 'B' },
+		{ "fnr", required_argument, 0, 'f' },
+		{ "service", required_argument, 0, 's' },
+		{ "concern", required_argument, 0, 'c' },
+		{ "worry", required_argument, 0, 'w' },
+		{ "kind", required_argument, 0, 'k' },
+		{ "guardian", required_argument, 0, 'g' },
+		{ 0, 0, 0, 0 },
+	};
+	const char *name = NULL, *born = NULL, *service = NULL, *concern = NULL, *worry = NULL;
+	char *fnr = NULL;
+	const char *kinds[16], *guardians[16];
+	int nkinds = 0, nguardians = 0, opt;
+	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+		switch (opt) {
+		case 'n': name = optarg; break;
+		case 'B': born = optarg; break;
+		case 'f': fnr = strcmp(optarg, "-") ? xstrdup(optarg) : read_stdin_line(&c); break;
+		case 's': service = optarg; break;
+		case 'c': concern = optarg; break;
+		case 'w': worry = optarg; break;
+		case 'k':
+			if (nkinds == 16)
+				cli_usage(&c, "too many --kind options");
+			kinds[nkinds++] = optarg;
+			break;
+		case 'g':
+			if (nguardians == 16)
+				cli_usage(&c, "too many --guardian options");
+			guardians[nguardians++] = optarg;
+			break;
+		default:
+			cli_common(&c, opt, optarg);
+		}
+	}
+	if (optind < argc)
+		cli_usage(&c, "unexpected argument '%s'", argv[optind]);
+	if (!name || !service || !concern || !worry)
+		cli_usage(&c, "--name, --service, --concern and --worry are required");
+	if (!born && !fnr)
+		cli_usage(&c, "give --born DATE or --fnr NUMBER");
+	long w = cli_number(&c, "--worry", worry, 1, 10);
+	day_t bday;
+	if (born && date_parse(born, &bday) < 0)
+		cli_usage(&c, "--born: '%s' is not a real date in the form YYYY-MM-DD", born);
+
+	struct op o;
+	if (op_begin(&o, &c) != EXIT_OK) {
+		free(fnr);
+		return op_end(&o);
+	}
+	int y, m, d;
+	date_to_ymd(o.date, &y, &m, &d);
+	for (int tries = 0;; tries++) {
+		case_id_new(y, o.id);
+		case_path(o.id, o.path);
+		char *buf;
+		size_t len;
+		int rc = repo_read(&o.repo, o.path, &buf, &len, &o.dg);
+		if (rc == 1)
+			break;
+		if (rc == 0)
+			free(buf);
+		if (rc < 0 || tries == 8) {
+			o.status = EXIT_SYSTEM;
+			free(fnr);
+			return op_end(&o);
+		}
+	}
+	if (repo_check_clean(&o.repo, o.path, &o.dg) < 0) {
+		o.status = EXIT_REFUSED;
+		free(fnr);
+		return op_end(&o);
+	}
+	struct doc *doc = &o.doc;
+	doc_init(doc, o.path);
+	struct node *r = doc->root = node_new(doc, NT_MAP);
+	map_set(doc, r, "bti", node_int(doc, 1));
+	map_set(doc, r, "id", node_str(doc, o.id));
+	map_set(doc, r, "opened", node_date(doc, o.datestr));
+	struct node *child = node_new(doc, NT_MAP);
+	map_set(doc, child, "name", node_str(doc, name));
+	if (born)
+		map_set(doc, child, "born", node_date(doc, born));
+	if (fnr)
+		map_set(doc, child, "fnr", node_str(doc, fnr));
+	free(fnr);
+	map_set(doc, r, "child", child);
+	map_set(doc, r, "service", node_str(doc, service));
+	struct node *cn = node_new(doc, NT_MAP);
+	map_set(doc, cn, "text", node_str(doc, concern));
+	map_set(doc, cn, "worry", node_int(doc, w));
+	map_set(doc, cn, "by", node_str(doc, o.author->name));
+	if (nkinds) {
+		struct node *ks = node_new(doc, NT_SEQ);
+		for (int i = 0; i < nkinds; i++)
+			seq_push(doc, ks, node_str(doc, kinds[i]));
+		map_set(doc, cn, "kinds", ks);
+	}
+	map_set(doc, r, "concern", cn);
+	if (nguardians) {
+		struct node *gs = node_new(doc, NT_SEQ);
+		for (int i = 0; i < nguardians; i++) {
+			struct node *g = node_new(doc, NT_MAP);
+			map_set(doc, g, "name", node_str(doc, guardians[i]));
+			map_set(doc, g, "responsibility", node_bool(doc, 1));
+			seq_push(doc, gs, g);
+		}
+		map_set(doc, r, "guardians", gs);
+	}
+	struct node *lv = op_entry(&o);
+	map_set(doc, lv, "level", node_int(doc, 0));
+	map_set(doc, lv, "reason", node_str(doc, "case opened"));
+	op_append(&o, "levels", lv);
+	if (op_commit(&o, "new", "opened at level 0", 1) == EXIT_OK)
+		printf("%s\n", o.id);
+	return op_end(&o);
+}

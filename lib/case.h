@@ -1,0 +1,37 @@
+/* case.h: case ids, paths, the current state, and whole-case validation. */
+#ifndef BTI_CASE_H
+#define BTI_CASE_H
+
+#include "date.h"
+#include "diag.h"
+#include "model.h"
+#include "node.h"
+#include "schema.h"
+
+#define CASE_ID_LEN 11          /* YYYY-XXXXXX */
+#define CASE_PATH_MAX 64
+
+/* A new random id for a case opened in year. */
+void case_id_new(int year, char out[CASE_ID_LEN + 1]);
+/* Normalizes (upper case) and checks an id; -1 if it is not one. */
+int case_id_check(const char *in, char out[CASE_ID_LEN + 1]);
+/* cases/<YYYY>/<id>.yaml */
+void case_path(const char *id, char out[CASE_PATH_MAX]);
+
+struct case_state {
+	int level;              /* current level, -1 when the case has none */
+	int closed;
+	const struct node *last;  /* the last levels entry */
+	day_t opened;
+	day_t born;             /* -1 when unknown */
+};
+
+/* Folds the levels list. Assumes a case that passed the schema. */
+void case_state(const struct node *root, struct case_state *st);
+
+/* Validates a whole case: schema, then the rules of the model that need more
+ * than the schema can say. id (may be NULL) is what the path says it is. */
+size_t case_validate(struct schema *sch, const struct model *m, const struct node *root,
+    const char *file, const char *id, struct diags *dg);
+
+#endif

@@ -1,0 +1,44 @@
+/* cli.h: what every command shares: options, exit codes, messages. */
+#ifndef BTI_CLI_H
+#define BTI_CLI_H
+
+#include <getopt.h>
+
+#include "date.h"
+
+/* Exit codes, the same for every command (see bti(7)). */
+enum {
+	EXIT_OK = 0,
+	EXIT_REFUSED = 1,       /* the rules or the data refused the change; nothing changed */
+	EXIT_USAGE = 2,         /* bad options or arguments */
+	EXIT_SYSTEM = 3,        /* repository, file system or libgit2 failure */
+};
+
+struct cli {
+	const char *prog;
+	const char *usage;      /* the text --help prints */
+	const char *dir;        /* -C DIR */
+	const char *by;         /* --by NAME */
+	const char *date;       /* --date YYYY-MM-DD */
+};
+
+/* Short and long options every command takes; commands append their own. */
+#define CLI_SHORT "C:b:d:hV"
+#define CLI_LONG \
+	{ "by", required_argument, 0, 'b' }, \
+	{ "date", required_argument, 0, 'd' }, \
+	{ "help", no_argument, 0, 'h' }, \
+	{ "version", no_argument, 0, 'V' }
+
+/* Handles a common option; returns 1 when it was one. Exits for -h, -V and
+ * unknown options. */
+int cli_common(struct cli *c, int opt, const char *arg);
+/* Prints "prog: message" and a hint to --help; exits 2. */
+void cli_usage(const struct cli *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3), noreturn));
+/* The --date option (default today); exits 2 on a malformed date. */
+day_t cli_date(const struct cli *c);
+/* Parses a whole number in [min, max] or exits 2. */
+long cli_number(const struct cli *c, const char *what, const char *arg, long min, long max);
+
+#endif

@@ -1,0 +1,21 @@
+/* config.h: a case repository's bti.yaml. */
+#ifndef BTI_CONFIG_H
+#define BTI_CONFIG_H
+
+#include "diag.h"
+#include "node.h"
+
+#define CONFIG_FILE "bti.yaml"
+
+struct config {
+	struct doc d;
+	const char *municipality;
+	const char *model;      /* model name: models/<model>.yaml in the repository */
+	int lang;               /* enum lang */
+	int suppress_below;     /* yearly counts below this are hidden */
+};
+
+int config_parse(struct config *c, const char *buf, size_t len, struct diags *dg);
+void config_free(struct config *c);
+
+#endif

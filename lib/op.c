@@ -1,0 +1,127 @@
+/* op.c: the one-command-one-commit protocol shared by every changing command. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "op.h"
+#include "util.h"
+#include "yamlio.h"
+
+int
+op_begin(struct op *o, struct cli *cli)
+{
+	memset(o, 0, sizeof *o);
+	o->cli = cli;
+	o->date = cli_date(cli);
+	date_format(o->date, o->datestr);
+	if (o->date > date_today())
+		return o->status = op_refuse(o, NULL, "date/future",
+		    "--date %s is in the future; record events when they have happened", o->datestr);
+	if (repo_open(&o->repo, cli->dir, &o->dg) < 0 || repo_lock(&o->repo, &o->dg) < 0 ||
+	    repo_load(&o->repo, &o->dg) < 0)
+		return o->status = EXIT_SYSTEM;
+	if (repo_author(o->repo.git, cli->by, &o->author, &o->dg) < 0)
+		return o->status = EXIT_USAGE;
+	return EXIT_OK;
+}
+
+int
+op_refuse(struct op *o, const struct node *at, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(&o->dg, o->path[0] ? o->path : NULL, at ? at->line : 0, at ? at->col : 0,
+	    rule, "%s", msg);
+	free(msg);
+	return o->status = EXIT_REFUSED;
+}
+
+int
+op_load_case(struct op *o, const char *id)
+{
+	if (case_id_check(id, o->id) < 0)
+		return op_refuse(o, NULL, "case/id",
+		    "'%s' is not a case id (YYYY-XXXXXX, as bti-new prints)", id);
+	case_path(o->id, o->path);
+	if (repo_check_clean(&o->repo, o->path, &o->dg) < 0)
+		return o->status = EXIT_REFUSED;
+	char *buf;
+	size_t len;
+	int rc = repo_read(&o->repo, o->path, &buf, &len, &o->dg);
+	if (rc > 0)
+		return op_refuse(o, NULL, "case/unknown", "no case %s in this repository", o->id);
+	if (rc < 0)
+		return o->status = EXIT_SYSTEM;
+	doc_init(&o->doc, o->path);
+	rc = yaml_read(&o->doc, buf, len, &o->dg);
+	free(buf);
+	if (rc < 0 || case_validate(&o->repo.schema, &o->repo.model, o->doc.root, o->path,
+	    o->id, &o->dg)) {
+		diag_add(&o->dg, o->path, 0, 0, "case/invalid",
+		    "the committed case is not valid; repair it (bti-check lists the problems) before changing it");
+		return o->status = EXIT_REFUSED;
+	}
+	return EXIT_OK;
+}
+
+struct node *
+op_entry(struct op *o)
+{
+	struct node *e = node_new(&o->doc, NT_MAP);
+	map_set(&o->doc, e, "date", node_date(&o->doc, o->datestr));
+	map_set(&o->doc, e, "by", node_str(&o->doc, o->author->name));
+	return e;
+}
+
+void
+op_append(struct op *o, const char *key, struct node *entry)
+{
+	struct node *list = map_get(o->doc.root, key);
+	if (!list) {
+		list = node_new(&o->doc, NT_SEQ);
+		map_set(&o->doc, o->doc.root, key, list);
+	}
+	seq_push(&o->doc, list, entry);
+}
+
+int
+op_commit(struct op *o, const char *event, const char *what, int quiet)
+{
+	if (case_validate(&o->repo.schema, &o->repo.model, o->doc.root, o->path, o->id, &o->dg))
+		return o->status = EXIT_REFUSED;
+	schema_order(&o->repo.schema, &o->doc, o->doc.root);
+	size_t len;
+	char *yaml = yaml_write(o->doc.root, &len);
+	if (!yaml) {
+		diag_add(&o->dg, o->path, 0, 0, "yaml", "cannot write the case as YAML");
+		return o->status = EXIT_SYSTEM;
+	}
+	char *msg = xasprintf("%s %s: %s\n\nBTI-Case: %s\nBTI-Event: %s\n",
+	    o->cli->prog, o->id, what, o->id, event);
+	struct change ch = { o->path, yaml, len };
+	char commit[GIT_OID_HEXSZ + 1];
+	int rc = repo_commit(&o->repo, &ch, 1, msg, o->author, commit, &o->dg);
+	free(msg);
+	free(yaml);
+	if (rc < 0)
+		return o->status = EXIT_SYSTEM;
+	if (!quiet)
+		printf("%s\n", commit);
+	return EXIT_OK;
+}
+
+int
+op_end(struct op *o)
+{
+	diag_print(&o->dg, o->cli->prog, stderr);
+	diags_free(&o->dg);
+	doc_free(&o->doc);
+	git_signature_free(o->author);
+	repo_close(&o->repo);
+	if (fflush(stdout) != 0 && o->status == EXIT_OK)
+		o->status = EXIT_SYSTEM;
+	return o->status;
+}

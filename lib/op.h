@@ -1,0 +1,41 @@
+/* op.h: one changing command = read HEAD's case, change it, validate, one commit. */
+#ifndef BTI_OP_H
+#define BTI_OP_H
+
+#include "case.h"
+#include "cli.h"
+#include "repo.h"
+
+struct op {
+	struct cli *cli;
+	struct repo repo;
+	struct diags dg;
+	struct doc doc;         /* the case being changed */
+	char id[CASE_ID_LEN + 1];
+	char path[CASE_PATH_MAX];
+	git_signature *author;
+	day_t date;             /* --date, default today */
+	char datestr[11];
+	int status;             /* exit code so far */
+};
+
+/* Opens and locks the repository, loads its model, settles author and date.
+ * Returns an exit code; on anything but EXIT_OK call op_end at once. */
+int op_begin(struct op *o, struct cli *cli);
+/* Reads the case with this id from HEAD, refusing uncommitted edits of it. */
+int op_load_case(struct op *o, const char *id);
+/* A new mapping with date and by set: an entry for one of the case's lists. */
+struct node *op_entry(struct op *o);
+/* Appends an entry to the case's list named key (creating the list). */
+void op_append(struct op *o, const char *key, struct node *entry);
+/* Validates the whole case, writes it and commits it with the message
+ * "<prog> <id>: <what>" and BTI-Case/BTI-Event trailers. Prints the commit
+ * id on stdout unless quiet. */
+int op_commit(struct op *o, const char *event, const char *what, int quiet);
+/* Prints the diagnostics, frees everything, returns the exit code. */
+int op_end(struct op *o);
+/* Records a refusal by the rules (exit 1); returns EXIT_REFUSED. */
+int op_refuse(struct op *o, const struct node *at, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#endif

@@ -1,0 +1,361 @@
+/* repo.c: the case repository through libgit2. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "embedded.h"
+#include "repo.h"
+#include "util.h"
+
+int
+git_fail(struct diags *dg, const char *what)
+{
+	const git_error *e = git_error_last();
+	diag_add(dg, NULL, 0, 0, "repo", "%s: %s", what, e && e->message ? e->message : "unknown error");
+	return -1;
+}
+
+int
+repo_open(struct repo *r, const char *dir, struct diags *dg)
+{
+	memset(r, 0, sizeof *r);
+	r->lockfd = -1;
+	git_libgit2_init();
+	if (git_repository_open_ext(&r->git, dir ? dir : ".", 0, NULL) < 0) {
+		diag_add(dg, dir ? dir : ".", 0, 0, "repo",
+		    "not in a case repository (or any parent directory); create one with bti-init or name one with -C DIR");
+		return -1;
+	}
+	r->workdir = git_repository_workdir(r->git);
+	if (!r->workdir) {
+		diag_add(dg, git_repository_path(r->git), 0, 0, "repo",
+		    "a bare repository has no work tree; run bti commands in a clone");
+		return -1;
+	}
+	git_reference *head;
+	if (git_reference_lookup(&head, r->git, "HEAD") < 0)
+		return git_fail(dg, "cannot read HEAD");
+	if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC) {
+		git_reference_free(head);
+		diag_add(dg, NULL, 0, 0, "repo", "HEAD is detached; check out a branch first (git switch main)");
+		return -1;
+	}
+	r->refname = xstrdup(git_reference_symbolic_target(head));
+	git_reference_free(head);
+	return 0;
+}
+
+static int
+read_head(struct repo *r, struct diags *dg)
+{
+	git_tree_free(r->tree);
+	git_commit_free(r->head);
+	r->tree = NULL;
+	r->head = NULL;
+	git_oid oid;
+	int rc = git_reference_name_to_id(&oid, r->git, r->refname);
+	if (rc == GIT_ENOTFOUND)
+		return 0;
+	if (rc < 0 || git_commit_lookup(&r->head, r->git, &oid) < 0 ||
+	    git_commit_tree(&r->tree, r->head) < 0)
+		return git_fail(dg, "cannot read the current commit");
+	return 0;
+}
+
+int
+repo_lock(struct repo *r, struct diags *dg)
+{
+	char *path = xasprintf("%sbti.lock", git_repository_path(r->git));
+	r->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (r->lockfd < 0 || flock(r->lockfd, LOCK_EX) < 0) {
+		diag_add(dg, path, 0, 0, "repo", "cannot take the lock: %s", strerror(errno));
+		free(path);
+		return -1;
+	}
+	free(path);
+	return read_head(r, dg);
+}
+
+int
+repo_read(struct repo *r, const char *path, char **data, size_t *len, struct diags *dg)
+{
+	if (!r->tree)
+		return 1;
+	git_tree_entry *e;
+	int rc = git_tree_entry_bypath(&e, r->tree, path);
+	if (rc == GIT_ENOTFOUND)
+		return 1;
+	if (rc < 0)
+		return git_fail(dg, path);
+	git_blob *blob = NULL;
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB ||
+	    git_blob_lookup(&blob, r->git, git_tree_entry_id(e)) < 0) {
+		git_tree_entry_free(e);
+		diag_add(dg, path, 0, 0, "repo", "not a file in the repository");
+		return -1;
+	}
+	git_tree_entry_free(e);
+	*len = (size_t)git_blob_rawsize(blob);
+	*data = xmalloc(*len + 1);
+	memcpy(*data, git_blob_rawcontent(blob), *len);
+	(*data)[*len] = 0;
+	git_blob_free(blob);
+	return 0;
+}
+
+int
+repo_load(struct repo *r, struct diags *dg)
+{
+	if (!r->head && read_head(r, dg) < 0)
+		return -1;
+	char *buf;
+	size_t len;
+	int rc = repo_read(r, CONFIG_FILE, &buf, &len, dg);
+	if (rc) {
+		if (rc > 0)
+			diag_add(dg, CONFIG_FILE, 0, 0, "repo",
+			    "no bti.yaml committed at the top of %s; run bti-init there first", r->workdir);
+		return -1;
+	}
+	rc = config_parse(&r->cfg, buf, len, dg);
+	free(buf);
+	if (rc < 0)
+		return -1;
+	char *mpath = xasprintf("models/%s.yaml", r->cfg.model);
+	rc = repo_read(r, mpath, &buf, &len, dg);
+	if (rc) {
+		if (rc > 0)
+			diag_add(dg, mpath, 0, 0, "repo",
+			    "bti.yaml names the model '%s' but %s is not committed", r->cfg.model, mpath);
+		free(mpath);
+		return -1;
+	}
+	rc = model_parse(&r->model, mpath, buf, len, dg);
+	free(buf);
+	free(mpath);
+	if (rc < 0)
+		return -1;
+	size_t slen;
+	const char *schema = embedded_file("schema/case.schema.json", &slen);
+	if (schema_parse(&r->schema, "case.schema.json", schema, slen, dg) < 0)
+		return -1;
+	r->loaded = 1;
+	return 0;
+}
+
+void
+repo_close(struct repo *r)
+{
+	if (r->loaded) {
+		config_free(&r->cfg);
+		model_free(&r->model);
+		schema_free(&r->schema);
+	}
+	git_tree_free(r->tree);
+	git_commit_free(r->head);
+	git_repository_free(r->git);
+	free(r->refname);
+	if (r->lockfd >= 0)
+		close(r->lockfd);
+	memset(r, 0, sizeof *r);
+	r->lockfd = -1;
+	git_libgit2_shutdown();
+}
+
+int
+repo_check_clean(struct repo *r, const char *path, struct diags *dg)
+{
+	git_oid head_oid, oid;
+	int in_head = 0;
+	if (r->tree) {
+		git_tree_entry *e;
+		if (git_tree_entry_bypath(&e, r->tree, path) == 0) {
+			git_oid_cpy(&head_oid, git_tree_entry_id(e));
+			in_head = 1;
+			git_tree_entry_free(e);
+		}
+	}
+	git_index *idx;
+	if (git_repository_index(&idx, r->git) < 0)
+		return git_fail(dg, "cannot read the index");
+	const git_index_entry *ie = git_index_get_bypath(idx, path, 0);
+	int staged = ie ? !in_head || !git_oid_equal(&ie->id, &head_oid) : in_head;
+	git_index_free(idx);
+	char *full = xasprintf("%s%s", r->workdir, path);
+	struct stat st;
+	int changed;
+	if (lstat(full, &st) < 0)
+		changed = in_head;
+	else if (!in_head)
+		changed = 1;
+	else
+		changed = git_repository_hashfile(&oid, r->git, full, GIT_OBJECT_BLOB, path) < 0 ||
+		    !git_oid_equal(&oid, &head_oid);
+	free(full);
+	if (staged || changed) {
+		diag_add(dg, path, 0, 0, "repo/uncommitted",
+		    "%s differs from the last commit; commit the change (git commit) "
+		    "or discard it (git checkout HEAD -- %s) first", staged ? "the staged version" : "the file", path);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+mkdirs(const char *workdir, const char *path)
+{
+	char *p = xasprintf("%s%s", workdir, path);
+	for (char *s = p + strlen(workdir); (s = strchr(s, '/')); s++) {
+		*s = 0;
+		if (mkdir(p, 0755) < 0 && errno != EEXIST) {
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	free(p);
+	return 0;
+}
+
+int
+repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
+    const git_signature *author, char *out, struct diags *dg)
+{
+	git_tree_update *upd = xmalloc(n * sizeof *upd);
+	git_tree *base = r->tree, *empty = NULL, *tree = NULL;
+	git_oid tree_oid, commit_oid, head_oid;
+	git_reference *ref = NULL;
+	git_index *idx = NULL;
+	int rc = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		upd[i].action = GIT_TREE_UPDATE_UPSERT;
+		upd[i].filemode = GIT_FILEMODE_BLOB;
+		upd[i].path = ch[i].path;
+		if (git_blob_create_from_buffer(&upd[i].id, r->git, ch[i].data, ch[i].len) < 0) {
+			git_fail(dg, "cannot store the file");
+			goto out;
+		}
+	}
+	if (!base) {
+		git_treebuilder *tb;
+		git_oid eo;
+		if (git_treebuilder_new(&tb, r->git, NULL) < 0 || git_treebuilder_write(&eo, tb) < 0 ||
+		    git_tree_lookup(&empty, r->git, &eo) < 0) {
+			git_fail(dg, "cannot create the first tree");
+			goto out;
+		}
+		git_treebuilder_free(tb);
+		base = empty;
+	}
+	if (git_tree_create_updated(&tree_oid, r->git, base, n, upd) < 0 ||
+	    git_tree_lookup(&tree, r->git, &tree_oid) < 0) {
+		git_fail(dg, "cannot build the new tree");
+		goto out;
+	}
+	const git_commit *parents[1] = { r->head };
+	if (git_commit_create(&commit_oid, r->git, NULL, author, author, NULL, msg, tree,
+	    r->head ? 1 : 0, parents) < 0) {
+		git_fail(dg, "cannot create the commit");
+		goto out;
+	}
+	/* Compare-and-swap: the branch must still be where we read it. */
+	if (r->head) {
+		git_oid_cpy(&head_oid, git_commit_id(r->head));
+		rc = git_reference_create_matching(&ref, r->git, r->refname, &commit_oid, 1, &head_oid, msg);
+	} else {
+		rc = git_reference_create(&ref, r->git, r->refname, &commit_oid, 0, msg);
+	}
+	if (rc < 0) {
+		rc = -1;
+		git_fail(dg, "the branch moved while this command ran; nothing was changed, run it again");
+		goto out;
+	}
+	rc = -1;
+	/* The commit is made; now bring the work tree and the index along. */
+	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0) {
+		git_fail(dg, "committed, but cannot read the index; run 'git reset' to refresh it");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *full = xasprintf("%s%s", r->workdir, ch[i].path);
+		int wr = mkdirs(r->workdir, ch[i].path) < 0 ? -1 :
+		    write_file_atomic(full, ch[i].data, ch[i].len, 0644);
+		free(full);
+		if (wr < 0) {
+			diag_add(dg, ch[i].path, 0, 0, "repo",
+			    "committed, but cannot write the file: %s; run 'git checkout HEAD -- %s'",
+			    strerror(errno), ch[i].path);
+			goto out;
+		}
+		if (git_index_add_bypath(idx, ch[i].path) < 0) {
+			git_fail(dg, "committed, but cannot update the index; run 'git reset'");
+			goto out;
+		}
+	}
+	if (git_index_write(idx) < 0) {
+		git_fail(dg, "committed, but cannot write the index; run 'git reset'");
+		goto out;
+	}
+	git_oid_tostr(out, GIT_OID_HEXSZ + 1, &commit_oid);
+	rc = 0;
+out:
+	git_index_free(idx);
+	git_reference_free(ref);
+	git_tree_free(tree);
+	git_tree_free(empty);
+	free(upd);
+	return rc;
+}
+
+int
+repo_author(git_repository *git, const char *by, git_signature **sig, struct diags *dg)
+{
+	git_config *cfg = NULL;
+	git_config_entry *name_e = NULL, *mail_e = NULL;
+	char *name = NULL, *mail = NULL;
+	if (!by || !*by)
+		by = getenv("BTI_USER");
+	if ((git ? git_repository_config_snapshot(&cfg, git) : git_config_open_default(&cfg)) == 0) {
+		git_config_get_entry(&name_e, cfg, "user.name");
+		git_config_get_entry(&mail_e, cfg, "user.email");
+	}
+	if (by && *by) {
+		const char *lt = strchr(by, '<');
+		const char *gt = lt ? strchr(lt, '>') : NULL;
+		if (lt && gt) {
+			size_t nl = (size_t)(lt - by);
+			while (nl && by[nl - 1] == ' ')
+				nl--;
+			name = strndup(by, nl);
+			mail = strndup(lt + 1, (size_t)(gt - lt - 1));
+		} else {
+			name = xstrdup(by);
+		}
+	} else if (name_e && *name_e->value) {
+		name = xstrdup(name_e->value);
+	}
+	/* libgit2 refuses an empty email; .invalid can never be delivered to. */
+	if (!mail || !*mail) {
+		free(mail);
+		mail = xstrdup(mail_e && *mail_e->value ? mail_e->value : "unknown@bti.invalid");
+	}
+	git_config_entry_free(name_e);
+	git_config_entry_free(mail_e);
+	git_config_free(cfg);
+	int rc = 0;
+	if (!name || !*name) {
+		diag_add(dg, NULL, 0, 0, "author",
+		    "who is making this change? give --by NAME, set BTI_USER, or set git config user.name");
+		rc = -1;
+	} else if (git_signature_now(sig, name, mail) < 0) {
+		rc = git_fail(dg, "invalid author name (no '<' or '>' inside a name)");
+	}
+	free(name);
+	free(mail);
+	return rc;
+}

@@ -1,0 +1,61 @@
+/* repo.h: a case repository: discovery, lock, reading HEAD, one-commit writes. */
+#ifndef BTI_REPO_H
+#define BTI_REPO_H
+
+#include <git2.h>
+
+#include "config.h"
+#include "diag.h"
+#include "model.h"
+#include "schema.h"
+
+struct repo {
+	git_repository *git;
+	const char *workdir;    /* ends in '/' */
+	char *refname;          /* the branch HEAD points to */
+	git_commit *head;       /* NULL while the branch is unborn */
+	git_tree *tree;         /* HEAD's tree, NULL while unborn */
+	int lockfd;
+	int loaded;             /* config, model and schema are loaded */
+	struct config cfg;
+	struct model model;
+	struct schema schema;
+};
+
+/* One file to write in a commit. */
+struct change {
+	const char *path;       /* relative to the work tree */
+	const char *data;
+	size_t len;
+};
+
+/* Opens the repository containing dir (or the current directory), as git
+ * does. Refuses bare repositories and a detached HEAD. */
+int repo_open(struct repo *r, const char *dir, struct diags *dg);
+/* Takes the repository's write lock (waiting for other bti commands), then
+ * reads HEAD. Every changing command holds it from reading to committing. */
+int repo_lock(struct repo *r, struct diags *dg);
+/* Reads HEAD (again) and loads bti.yaml, its model and the schema. */
+int repo_load(struct repo *r, struct diags *dg);
+void repo_close(struct repo *r);
+
+/* Reads a file from HEAD's tree. Returns 0, 1 if absent, -1 on error. */
+int repo_read(struct repo *r, const char *path, char **data, size_t *len, struct diags *dg);
+/* Refuses (-1) when the work tree or the index has a version of path that
+ * differs from HEAD's: a command never overwrites uncommitted work. */
+int repo_check_clean(struct repo *r, const char *path, struct diags *dg);
+/* Writes the changes as one commit on the current branch (compare-and-swap
+ * on the branch), then the work-tree files (atomically) and the index.
+ * Puts the new commit id into out (41 bytes). */
+int repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
+    const git_signature *author, char *out, struct diags *dg);
+
+/* The author: by (or $BTI_USER) as the name, else git config user.name;
+ * the email from "Name <email>" or git config user.email. With git NULL,
+ * the user's and system's git config are read. */
+int repo_author(git_repository *git, const char *by, git_signature **sig, struct diags *dg);
+
+/* Reports a libgit2 failure as a diagnostic; returns -1. */
+int git_fail(struct diags *dg, const char *what);
+
+#endif
