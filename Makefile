@@ -15,7 +15,8 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DBTI_VERSION='"$(VERSION)"' -Ilib \
 	$(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-CMDS = bti-init bti-new bti-level
+CMDS = bti-init bti-new bti-level bti-guardian bti-consent bti-service \
+	bti-coordinator bti-goal bti-measure bti-meeting bti-notify bti-evaluate
 BINS = $(CMDS:%=bin/%)
 LIBSRC = $(filter-out lib/embed-data.c,$(wildcard lib/*.c))
 LIBOBJ = $(LIBSRC:.c=.o) lib/embed-data.o

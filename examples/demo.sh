@@ -4,6 +4,7 @@
 set -eu
 dir=${1:-$(mktemp -d)/bti-demo}
 export BTI_USER="Kari Lærer"
+export BTI_TODAY=${BTI_TODAY:-2026-06-15}
 # say CMD...: prints the command as a shell would read it, then runs it.
 say() {
 	printf '\n$'
@@ -16,19 +17,30 @@ say() {
 
 say bti-init --municipality "Tromsø" "$dir"
 cd "$dir"
-id=$(bti-new --name "Ola Nordmann" --born 2015-06-02 --service "Kvaløysletta skole" \
-	--concern "Trøtt og stille i timene siden høstferien" --worry 5 \
-	--guardian "Mor Nordmann" --guardian "Far Nordmann")
-printf '\n$ id=$(bti-new --name "Ola Nordmann" --born 2015-06-02 ...)\n%s\n' "$id"
-say bti-level --reason "Tiltak i egen tjeneste: samtaler med kontaktlærer" "$id" 1
-say bti-level --reason "Behov for PPT og helsesykepleier" "$id" 2
-if ! bti-level --reason "Prøver å hoppe tilbake" "$id" 0 2>/tmp/bti-demo-err.$$; then
-	printf '\n$ bti-level --reason "..." %s 0    # refused by the model:\n' "$id"
-	cat /tmp/bti-demo-err.$$
-fi
-rm -f /tmp/bti-demo-err.$$
-say bti-level --reason "Samarbeidet er avsluttet" "$id" 1
-say bti-level --reason "Målene er nådd" --cause goal-reached "$id" close
+id=$(bti-new --date 2026-01-12 --name "Ola Nordmann" --born 2015-06-02 \
+	--service "Kvaløysletta skole" --concern "Trøtt og stille i timene siden jul" \
+	--worry 5 --guardian "Mor Nordmann" --guardian "Far Nordmann")
+printf '\n$ id=$(bti-new --date 2026-01-12 --name "Ola Nordmann" --born 2015-06-02 ...)\n%s\n' "$id"
+say bti-level --date 2026-01-19 --reason "Tiltak i egen tjeneste: samtaler med kontaktlærer" "$id" 1
+say bti-service --date 2026-02-02 --contact "Per Rådgiver" "$id" join PPT
+refused() {
+	printf '\n$ %s    # refused:\n' "$*"
+	"$@" || true
+}
+refused bti-level --date 2026-02-02 --reason "Behov for PPT" "$id" 2
+say bti-consent --date 2026-02-02 --from "Mor Nordmann" --from "Far Nordmann" --service PPT "$id" given
+say bti-coordinator --date 2026-02-02 --name "Kari Lærer" --service "Kvaløysletta skole" "$id"
+say bti-level --date 2026-02-02 --reason "Behov for PPT" "$id" 2
+say bti-goal --date 2026-02-09 --text "Ola sover godt og orker skoledagen" "$id"
+say bti-measure --date 2026-02-09 --what "Samtaler med helsesykepleier hver uke" \
+	--responsible "Helsesykepleier" --evaluate-by 2026-04-15 --goal g1 "$id"
+say bti-meeting --date 2026-02-09 --kind plan --participant "Mor Nordmann" \
+	--participant "Kari Lærer" --participant "Per Rådgiver" --child-present --minutes "Samspill" "$id"
+say bti-evaluate --due --before 2026-04-30
+refused bti-level --date 2026-04-20 --reason "Prøver å hoppe tilbake" "$id" 0
+say bti-evaluate --date 2026-04-20 --measure "m1=reached:Sover bedre" --decision down \
+	--reason "Samarbeidet er avsluttet" "$id"
+say bti-level --date 2026-06-01 --reason "Målene er nådd" --cause goal-reached "$id" close
 say cat "cases/${id%%-*}/$id.yaml"
 say git log --format='%h %an: %s'
 say git status --short

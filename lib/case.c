@@ -7,6 +7,7 @@
 
 #include "case.h"
 #include "fnr.h"
+#include "rules.h"
 
 static const char crockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -58,7 +59,11 @@ case_state(const struct node *root, struct case_state *st)
 	memset(st, 0, sizeof *st);
 	st->level = -1;
 	st->opened = date_of(root, "opened");
-	st->born = date_of(map_get(root, "child"), "born");
+	const struct node *child = map_get(root, "child");
+	st->born = date_of(child, "born");
+	struct fnr_info fi;
+	if (st->born < 0 && fnr_check(map_str(child, "fnr"), &fi) == FNR_OK && fi.year)
+		st->born = date_from_ymd(fi.year, fi.month, fi.day);
 	const struct node *lv = map_get(root, "levels");
 	if (!lv || lv->type != NT_SEQ || !lv->n)
 		return;
@@ -189,5 +194,7 @@ case_validate(struct schema *sch, const struct model *m, const struct node *root
 	struct case_state st;
 	case_state(root, &st);
 	check_levels(m, map_get(root, "levels"), st.opened, file, dg);
+	if (dg->errors == before)
+		rules_check(m, root, file, dg);
 	return dg->errors - before;
 }

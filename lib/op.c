@@ -87,6 +87,23 @@ op_append(struct op *o, const char *key, struct node *entry)
 	seq_push(&o->doc, list, entry);
 }
 
+const char *
+op_next_id(struct op *o, const char *key, char prefix, char out[16])
+{
+	const struct node *l = map_get(o->doc.root, key);
+	snprintf(out, 16, "%c%zu", prefix, (l && l->type == NT_SEQ ? l->n : 0) + 1);
+	return out;
+}
+
+struct node *
+op_strings(struct op *o, const char *const *v, int n)
+{
+	struct node *seq = node_new(&o->doc, NT_SEQ);
+	for (int i = 0; i < n; i++)
+		seq_push(&o->doc, seq, node_str(&o->doc, v[i]));
+	return seq;
+}
+
 int
 op_commit(struct op *o, const char *event, const char *what, int quiet)
 {

@@ -28,6 +28,11 @@ int op_load_case(struct op *o, const char *id);
 struct node *op_entry(struct op *o);
 /* Appends an entry to the case's list named key (creating the list). */
 void op_append(struct op *o, const char *key, struct node *entry);
+/* The next free id for a list of identified entries: prefix + (count + 1),
+ * e.g. "c3" for the third consent, into out (16 bytes). */
+const char *op_next_id(struct op *o, const char *key, char prefix, char out[16]);
+/* A sequence of strings. */
+struct node *op_strings(struct op *o, const char *const *v, int n);
 /* Validates the whole case, writes it and commits it with the message
  * "<prog> <id>: <what>" and BTI-Case/BTI-Event trailers. Prints the commit
  * id on stdout unless quiet. */

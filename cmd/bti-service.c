@@ -1,0 +1,50 @@
+/* bti-service: a service joins or leaves the cooperation around a case. */
+#include <stdio.h>
+#include <string.h>
+
+#include "op.h"
+
+static const char usage[] =
+"usage: bti-service [-C DIR] [--by NAME] [--date DATE] [--contact NAME]\n"
+"                   CASE-ID join|leave SERVICE\n"
+"Records that a service (PPT, helsestasjon, barnevern, ...) starts or stops\n"
+"taking part in the case. At a cooperation level a joining service must be\n"
+"covered by consent (bti-consent). Prints the commit id.\n"
+"  --contact NAME  the service's contact person\n"
+"  --date DATE     when (default today)\n"
+"Exit status: 0 done, 1 refused, 2 usage, 3 repository error.\n";
+
+int
+main(int argc, char **argv)
+{
+	struct cli c = { .prog = "bti-service", .usage = usage };
+	static const struct option opts[] = {
+		CLI_LONG,
+		{ "contact", required_argument, 0, 'c' },
+		{ 0, 0, 0, 0 },
+	};
+	const char *contact = NULL;
+	int opt;
+	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+		if (opt == 'c')
+			contact = optarg;
+		else
+			cli_common(&c, opt, optarg);
+	}
+	if (argc - optind != 3)
+		cli_usage(&c, "give a case id, join or leave, and a service");
+	const char *action = argv[optind + 1], *service = argv[optind + 2];
+	if (strcmp(action, "join") && strcmp(action, "leave"))
+		cli_usage(&c, "'%s' is not join or leave", action);
+	struct op o;
+	if (op_begin(&o, &c) != EXIT_OK || op_load_case(&o, argv[optind]) != EXIT_OK)
+		return op_end(&o);
+	struct node *e = op_entry(&o);
+	map_set(&o.doc, e, "name", node_str(&o.doc, service));
+	map_set(&o.doc, e, "action", node_str(&o.doc, action));
+	if (contact)
+		map_set(&o.doc, e, "contact", node_str(&o.doc, contact));
+	op_append(&o, "services", e);
+	op_commit(&o, "service", !strcmp(action, "join") ? "a service joins" : "a service leaves", 0);
+	return op_end(&o);
+}
