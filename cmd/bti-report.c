@@ -1,0 +1,207 @@
+/* bti-report: a case summary, or the yearly statistics of one or more
+ * case repositories. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case.h"
+#include "cli.h"
+#include "labels.h"
+#include "render.h"
+#include "repo.h"
+#include "walk.h"
+#include "yamlio.h"
+
+static const char usage[] =
+"usage: bti-report [-C DIR] [--lang nb|nn|en] [--html] CASE-ID\n"
+"       bti-report [-C DIR] (--year YYYY | --from DATE --to DATE)\n"
+"                  [--html | --format md|csv|tsv|json] [--lang nb|nn|en] [REPO...]\n"
+"With a case id, prints the case as Markdown (or an HTML page): the child's\n"
+"age, level, coordinator, services, consents in force, goals, measures with\n"
+"their evaluations, meetings, reports and the level history.\n"
+"With --year or --from/--to, prints the period's figures for the case\n"
+"repository (or every REPO named), computed from the dates in the case\n"
+"files. Counts below bti.yaml's suppress_below (default 5) are hidden, and\n"
+"so is any count that would reveal a hidden one. No name, id number or case\n"
+"id appears in the figures.\n"
+"  --html           a complete HTML page, rendered by cmark\n"
+"  --format F       md (default), csv, tsv or json; csv/tsv/json give one\n"
+"                   figure per row: table, row, value (\":\" when hidden)\n"
+"  --lang L         language of the labels (default: bti.yaml's lang)\n"
+"Exit status: 0 done, 1 invalid cases were skipped (named on stderr),\n"
+"2 usage, 3 repository error.\n";
+
+struct run {
+	struct repo *repo;
+	struct stats *stats;
+	struct diags *dg;
+};
+
+static int
+add_case(const char *path, const git_oid *oid, const char *data, size_t len, void *arg)
+{
+	struct run *r = arg;
+	struct doc d;
+	(void)oid;
+	doc_init(&d, path);
+	if (yaml_read(&d, data, len, r->dg) == 0 && !schema_validate(&r->repo->schema, d.root, path, r->dg))
+		stats_add(r->stats, d.root);
+	doc_free(&d);
+	return 0;
+}
+
+static void
+emit(const char *title, struct buf *md, int html, int lang)
+{
+	if (html) {
+		char *page = html_page(title, md->p ? md->p : "", lang);
+		fputs(page, stdout);
+		free(page);
+	} else if (md->p) {
+		fputs(md->p, stdout);
+	}
+}
+
+static int
+summary(struct cli *c, const char *id, int html, int lang)
+{
+	struct diags dg = { 0 };
+	struct repo r;
+	struct doc d;
+	char cid[CASE_ID_LEN + 1], path[CASE_PATH_MAX] = "", *data = NULL;
+	size_t len;
+	int status = EXIT_SYSTEM;
+	doc_init(&d, path);
+	if (repo_open(&r, c->dir, &dg) < 0 || repo_load(&r, &dg) < 0)
+		goto out;
+	status = EXIT_REFUSED;
+	if (case_id_check(id, cid) < 0) {
+		diag_add(&dg, NULL, 0, 0, "case/id", "'%s' is not a case id (YYYY-XXXXXX)", id);
+		goto out;
+	}
+	case_path(cid, path);
+	int rc = repo_read(&r, path, &data, &len, &dg);
+	if (rc) {
+		if (rc > 0)
+			diag_add(&dg, NULL, 0, 0, "case/unknown", "no case %s in this repository", cid);
+		goto out;
+	}
+	if (yaml_read(&d, data, len, &dg) < 0 || case_validate(&r.schema, &r.model, d.root, path, cid, &dg))
+		goto out;
+	if (lang < 0)
+		lang = r.cfg.lang;
+	struct buf md = { 0 };
+	summary_markdown(&md, &r.model, d.root, lang, date_today());
+	emit(cid, &md, html, lang);
+	buf_free(&md);
+	status = EXIT_OK;
+out:
+	free(data);
+	doc_free(&d);
+	repo_close(&r);
+	diag_print(&dg, c->prog, stderr);
+	diags_free(&dg);
+	return status;
+}
+
+static int
+statistics(struct cli *c, day_t from, day_t to, const char *format, int html, int lang,
+    char **repos, int nrepos)
+{
+	struct diags dg = { 0 };
+	struct stats s;
+	int k = 0, status = EXIT_OK;
+	const char *who = NULL;
+	char *municipality = NULL;
+	stats_init(&s, from, to);
+	for (int i = 0; i < (nrepos ? nrepos : 1) && status == EXIT_OK; i++) {
+		struct repo r;
+		struct run run = { &r, &s, &dg };
+		if (repo_open(&r, nrepos ? repos[i] : c->dir, &dg) < 0 || repo_load(&r, &dg) < 0 ||
+		    walk_cases(r.git, r.tree, add_case, &run) < 0) {
+			status = EXIT_SYSTEM;
+		} else {
+			if (r.cfg.suppress_below > k)
+				k = r.cfg.suppress_below;
+			if (lang < 0)
+				lang = r.cfg.lang;
+			if (i == 0 && r.cfg.municipality)
+				municipality = xstrdup(r.cfg.municipality);
+		}
+		repo_close(&r);
+	}
+	if (status == EXIT_OK) {
+		if (nrepos <= 1)
+			who = municipality;
+		stats_finish(&s, k);
+		struct buf out = { 0 };
+		if (!strcmp(format, "json"))
+			stats_json(&out, &s, k);
+		else if (!strcmp(format, "csv") || !strcmp(format, "tsv"))
+			stats_delimited(&out, &s, format[0] == 'c' ? ',' : '\t');
+		else
+			stats_markdown(&out, &s, lang, k, who);
+		emit(label(lang, "statistics"), &out, html, lang);
+		buf_free(&out);
+		if (dg.errors)
+			status = EXIT_REFUSED;
+	}
+	free(municipality);
+	stats_free(&s);
+	diag_print(&dg, c->prog, stderr);
+	diags_free(&dg);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli c = { .prog = "bti-report", .usage = usage };
+	static const struct option opts[] = {
+		CLI_LONG,
+		{ "html", no_argument, 0, 'H' },
+		{ "format", required_argument, 0, 'f' },
+		{ "lang", required_argument, 0, 'l' },
+		{ "year", required_argument, 0, 'y' },
+		{ "from", required_argument, 0, 'F' },
+		{ "to", required_argument, 0, 'T' },
+		{ 0, 0, 0, 0 },
+	};
+	const char *format = "md", *year = NULL, *from = NULL, *to = NULL;
+	int html = 0, lang = -1, opt;
+	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+		switch (opt) {
+		case 'H': html = 1; break;
+		case 'f': format = optarg; break;
+		case 'l':
+			if ((lang = lang_parse(optarg)) < 0)
+				cli_usage(&c, "--lang: '%s' is not nb, nn or en", optarg);
+			break;
+		case 'y': year = optarg; break;
+		case 'F': from = optarg; break;
+		case 'T': to = optarg; break;
+		default: cli_common(&c, opt, optarg);
+		}
+	}
+	if (strcmp(format, "md") && strcmp(format, "csv") && strcmp(format, "tsv") && strcmp(format, "json"))
+		cli_usage(&c, "--format: '%s' is not md, csv, tsv or json", format);
+	if (html && strcmp(format, "md"))
+		cli_usage(&c, "--html goes with Markdown, not --format %s", format);
+	if (!year && !from && !to) {
+		if (argc - optind != 1)
+			cli_usage(&c, "give a case id, or --year for the statistics");
+		return summary(&c, argv[optind], html, lang);
+	}
+	day_t f, t;
+	if (year) {
+		if (from || to)
+			cli_usage(&c, "--year or --from/--to, not both");
+		long y = cli_number(&c, "--year", year, 1900, 9999);
+		f = date_from_ymd((int)y, 1, 1);
+		t = date_from_ymd((int)y, 12, 31);
+	} else {
+		if (!from || !to || date_parse(from, &f) < 0 || date_parse(to, &t) < 0 || t < f)
+			cli_usage(&c, "--from and --to take two dates, YYYY-MM-DD, in order");
+	}
+	return statistics(&c, f, t, format, html, lang, argv + optind, argc - optind);
+}

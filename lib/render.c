@@ -1,0 +1,233 @@
+/* render.c: escaping, the HTML page, and the yearly statistics outputs. */
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "labels.h"
+#include "render.h"
+
+void
+md_text(struct buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '\n' || *s == '\r') {
+			buf_puts(b, " ");
+			continue;
+		}
+		if (strchr("\\`*_[]<>()#!|~&", *s))
+			buf_puts(b, "\\");
+		buf_add(b, s, 1);
+	}
+}
+
+static void
+html_text(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '&': buf_puts(b, "&amp;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		default: buf_add(b, s, 1);
+		}
+	}
+}
+
+char *
+html_page(const char *title, const char *markdown, int lang)
+{
+	struct buf b = { 0 };
+	/* CMARK_OPT_DEFAULT is safe: raw HTML and unsafe URLs are not passed. */
+	char *body = cmark_markdown_to_html(markdown, strlen(markdown),
+	    CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
+	buf_printf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
+	    lang_code[lang]);
+	html_text(&b, title);
+	buf_puts(&b, "</title>\n<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;"
+	    "line-height:1.4}blockquote{border-left:4px solid #b00;padding-left:1em;color:#b00}</style>\n"
+	    "</head>\n<body>\n");
+	buf_puts(&b, body);
+	buf_puts(&b, "</body>\n</html>\n");
+	free(body);
+	return b.p;
+}
+
+static void
+value(struct buf *b, long n, int hidden, int k)
+{
+	if (hidden == 1)
+		buf_printf(b, "<%d", k);
+	else if (hidden)
+		buf_puts(b, ":");
+	else
+		buf_printf(b, "%ld", n);
+}
+
+/* A row key as people read it: level numbers, moves, words. */
+static void
+row_label(struct buf *b, const struct table *t, const char *key, int lang)
+{
+	if (!strcmp(t->id, "level_moves")) {
+		const char *gt = strchr(key, '>');
+		buf_printf(b, "%s %.*s → %s", label(lang, "level"), (int)(gt - key), key, gt + 1);
+	} else if (strstr(t->id, "level")) {
+		buf_printf(b, "%s %s", label(lang, "level"), key);
+	} else if (!strcmp(t->id, "opened_by_age")) {
+		buf_printf(b, "%s %s", key, label(lang, "years"));
+	} else {
+		md_text(b, label(lang, key));
+	}
+}
+
+void
+stats_markdown(struct buf *b, const struct stats *s, int lang, int k, const char *who)
+{
+	char f[11], t[11];
+	buf_printf(b, "# %s", label(lang, "statistics"));
+	if (who) {
+		buf_puts(b, " – ");
+		md_text(b, who);
+	}
+	buf_printf(b, "\n\n%s: %s – %s\n\n", label(lang, "period"), date_format(s->from, f),
+	    date_format(s->to, t));
+	buf_printf(b, label(lang, "legend"), k, k);
+	buf_puts(b, "\n");
+	for (int i = 0; i < T_N; i++) {
+		const struct table *tb = &s->t[i];
+		buf_printf(b, "\n## %s\n\n", label(lang, tb->id));
+		if (i == T_MEDIANS) {
+			for (size_t j = 0; j < tb->nrows; j++) {
+				const struct row *r = &tb->rows[j];
+				buf_printf(b, "- %s: ", label(lang, r->key));
+				if (!r->base)
+					buf_puts(b, "–");
+				else if (r->hidden)
+					buf_printf(b, "<%d %s", k, label(lang, "cases"));
+				else
+					buf_printf(b, "%ld (%ld %s)", r->n, r->base, label(lang, "cases"));
+				buf_puts(b, "\n");
+			}
+			continue;
+		}
+		for (size_t j = 0; j < tb->nrows; j++) {
+			buf_puts(b, "- ");
+			row_label(b, tb, tb->rows[j].key, lang);
+			buf_puts(b, ": ");
+			value(b, tb->rows[j].n, tb->rows[j].hidden, k);
+			buf_puts(b, "\n");
+		}
+		buf_printf(b, "- **%s: ", label(lang, "total"));
+		value(b, tb->total, tb->total_hidden, k);
+		buf_puts(b, "**\n");
+	}
+}
+
+static void
+csv_field(struct buf *b, const char *s, char sep)
+{
+	if (sep == '\t') {
+		for (; *s; s++)
+			buf_add(b, *s == '\t' || *s == '\n' || *s == '\r' ? " " : s, 1);
+		return;
+	}
+	if (!strpbrk(s, ",\"\n\r")) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_puts(b, "\"");
+	for (; *s; s++)
+		buf_add(b, *s == '"' ? "\"\"" : s, *s == '"' ? 2 : 1);
+	buf_puts(b, "\"");
+}
+
+static void
+line(struct buf *b, char sep, const char *table, const char *row, long n, int hidden)
+{
+	csv_field(b, table, sep);
+	buf_add(b, &sep, 1);
+	csv_field(b, row, sep);
+	buf_add(b, &sep, 1);
+	if (hidden)
+		buf_puts(b, ":\n");
+	else
+		buf_printf(b, "%ld\n", n);
+}
+
+void
+stats_delimited(struct buf *b, const struct stats *s, char sep)
+{
+	buf_printf(b, "table%crow%cvalue\n", sep, sep);
+	for (int i = 0; i < T_N; i++) {
+		const struct table *t = &s->t[i];
+		for (size_t j = 0; j < t->nrows; j++) {
+			const struct row *r = &t->rows[j];
+			if (i == T_MEDIANS && !r->base)
+				continue;
+			line(b, sep, t->id, r->key, r->n, r->hidden);
+		}
+		if (i != T_MEDIANS)
+			line(b, sep, t->id, "total", t->total, t->total_hidden);
+	}
+}
+
+static void
+json_str(struct buf *b, const char *s)
+{
+	buf_puts(b, "\"");
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c < 0x20)
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_add(b, s, 1);
+	}
+	buf_puts(b, "\"");
+}
+
+static void
+json_value(struct buf *b, long n, int hidden)
+{
+	if (hidden)
+		buf_puts(b, "\":\"");
+	else
+		buf_printf(b, "%ld", n);
+}
+
+void
+stats_json(struct buf *b, const struct stats *s, int k)
+{
+	char f[11], t[11];
+	buf_printf(b, "{\"from\": \"%s\", \"to\": \"%s\", \"suppress_below\": %d, \"tables\": [",
+	    date_format(s->from, f), date_format(s->to, t), k);
+	for (int i = 0; i < T_N; i++) {
+		const struct table *tb = &s->t[i];
+		buf_printf(b, "%s\n  {\"table\": \"%s\", \"rows\": [", i ? "," : "", tb->id);
+		int first = 1;
+		for (size_t j = 0; j < tb->nrows; j++) {
+			const struct row *r = &tb->rows[j];
+			if (i == T_MEDIANS && !r->base)
+				continue;
+			buf_puts(b, first ? "" : ", ");
+			first = 0;
+			buf_puts(b, "{\"row\": ");
+			json_str(b, r->key);
+			buf_puts(b, ", \"value\": ");
+			json_value(b, r->n, r->hidden);
+			if (i == T_MEDIANS) {
+				buf_puts(b, ", \"cases\": ");
+				json_value(b, r->base, r->hidden);
+			}
+			buf_puts(b, "}");
+		}
+		buf_puts(b, "]");
+		if (i != T_MEDIANS) {
+			buf_puts(b, ", \"total\": ");
+			json_value(b, tb->total, tb->total_hidden);
+		}
+		buf_puts(b, "}");
+	}
+	buf_puts(b, "\n]}\n");
+}

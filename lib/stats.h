@@ -1,0 +1,47 @@
+/* stats.h: the yearly figures, computed from the dates inside case files,
+ * with small counts suppressed so that no figure identifies a child. */
+#ifndef BTI_STATS_H
+#define BTI_STATS_H
+
+#include "date.h"
+#include "model.h"
+#include "node.h"
+
+enum {
+	T_OPENED, T_OPENED_SERVICE, T_OPENED_AGE, T_ACTIVE_HIGHEST, T_OPEN_AT_END,
+	T_MOVES, T_CLOSED_LEVEL, T_CLOSED_CAUSE, T_EVALUATIONS, T_CONSENTS,
+	T_HANDOVERS, T_REPORTS, T_MEDIANS, T_N
+};
+
+struct row {
+	char *key;              /* stable, language-free: "2", "0>1", "on-time", a service */
+	long n;                 /* a count, or a median in days (T_MEDIANS) */
+	long base;              /* T_MEDIANS: how many cases the median is over */
+	int hidden;             /* 0 shown, 1 below the threshold, 2 hidden to protect another */
+};
+
+struct table {
+	const char *id;
+	struct row *rows;
+	size_t nrows;
+	long total;
+	int total_hidden;
+	int has_rows;           /* a breakdown (rows sum to total), not a single figure */
+};
+
+struct stats {
+	day_t from, to;
+	struct table t[T_N];
+	long *medians[2];       /* days, one per case: to first measure, to first decision */
+	size_t nmed[2], capmed[2];
+	long cases;             /* cases read */
+};
+
+void stats_init(struct stats *s, day_t from, day_t to);
+/* Counts one schema-valid case. */
+void stats_add(struct stats *s, const struct node *root);
+/* Computes medians and suppresses counts below k, then secondary cells. */
+void stats_finish(struct stats *s, int k);
+void stats_free(struct stats *s);
+
+#endif

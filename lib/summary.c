@@ -1,0 +1,201 @@
+/* summary.c: one case as the Markdown page a coordinator brings to a meeting. */
+#include <string.h>
+
+#include "case.h"
+#include "labels.h"
+#include "render.h"
+#include "rules.h"
+
+static const struct node *
+list(const struct node *root, const char *key)
+{
+	const struct node *l = map_get(root, key);
+	return l && l->type == NT_SEQ ? l : NULL;
+}
+
+/* The latest evaluation item of a measure and its date, or NULL. */
+static const struct node *
+last_evaluation(const struct node *root, const char *id, const char **date)
+{
+	const struct node *ev = list(root, "evaluations"), *found = NULL;
+	for (size_t i = 0; ev && i < ev->n; i++) {
+		const struct node *items = map_get(ev->v[i], "measures");
+		for (size_t j = 0; items && j < items->n; j++)
+			if (!strcmp(map_str(items->v[j], "measure"), id)) {
+				found = items->v[j];
+				*date = map_str(ev->v[i], "date");
+			}
+	}
+	return found;
+}
+
+static void
+names(struct buf *b, const struct node *seq)
+{
+	for (size_t i = 0; seq && i < seq->n; i++) {
+		if (i)
+			buf_puts(b, ", ");
+		md_text(b, seq->v[i]->s);
+	}
+}
+
+static void
+heading(struct buf *b, int lang, const char *key)
+{
+	buf_printf(b, "\n## %s\n\n", label(lang, key));
+}
+
+void
+summary_markdown(struct buf *b, const struct model *m, const struct node *root, int lang,
+    day_t today)
+{
+	struct case_state st;
+	char d[11];
+	case_state(root, &st);
+	const struct node *child = map_get(root, "child"), *l;
+	buf_printf(b, "# %s %s\n\n", label(lang, "case"), map_str(root, "id"));
+	if (rules_secret(root))
+		buf_printf(b, "> **%s**\n\n", label(lang, "secret"));
+	buf_printf(b, "- **%s:** ", label(lang, "child"));
+	md_text(b, map_str(child, "name"));
+	if (st.born >= 0)
+		buf_printf(b, ", %d %s", age_on(st.born, today), label(lang, "age"));
+	buf_printf(b, "\n- **%s:** ", label(lang, "level"));
+	if (st.closed)
+		buf_printf(b, "%s (%s %d) ", label(lang, "closed"), label(lang, "level"), st.level);
+	else if (st.level >= 0 && st.level < m->nlevels)
+		buf_printf(b, "%d – %s ", st.level, m->levels[st.level].name[lang]);
+	buf_printf(b, "%s %s\n- **%s:** ", label(lang, "since"), map_str(st.last, "date"),
+	    label(lang, "service"));
+	md_text(b, map_str(root, "service"));
+	const struct node *co = rules_coordinator_on(root, today);
+	buf_printf(b, "\n- **%s:** ", label(lang, "coordinator"));
+	if (co) {
+		md_text(b, map_str(co, "name"));
+		buf_puts(b, " (");
+		md_text(b, map_str(co, "service"));
+		buf_printf(b, "), %s %s", label(lang, "since"), map_str(co, "date"));
+	} else {
+		buf_puts(b, label(lang, "none"));
+	}
+	buf_puts(b, "\n");
+
+	heading(b, lang, "services");
+	int any = 0;
+	if ((l = list(root, "services")))
+		for (size_t i = 0; i < l->n; i++) {
+			const char *name = map_str(l->v[i], "name"), *contact = map_str(l->v[i], "contact");
+			if (strcmp(map_str(l->v[i], "action"), "join") || !rules_involved(root, name, today))
+				continue;
+			any = 1;
+			buf_puts(b, "- ");
+			md_text(b, name);
+			if (contact) {
+				buf_printf(b, " (%s ", label(lang, "contact"));
+				md_text(b, contact);
+				buf_puts(b, ")");
+			}
+			buf_printf(b, ", %s %s\n", label(lang, "since"), map_str(l->v[i], "date"));
+		}
+	if (!any)
+		buf_printf(b, "- %s\n", label(lang, "none"));
+
+	heading(b, lang, "consents-in-force");
+	any = 0;
+	if ((l = list(root, "consents")))
+		for (size_t i = 0; i < l->n; i++) {
+			const struct node *c = l->v[i], *sv = map_get(c, "services");
+			int covers = 0;
+			for (size_t j = 0; sv && j < sv->n; j++)
+				covers |= rules_covering(root, sv->v[j]->s, today) == c;
+			if (!covers)
+				continue;
+			any = 1;
+			buf_printf(b, "- %s, %s: ", map_str(c, "id"), map_str(c, "date"));
+			names(b, sv);
+			buf_puts(b, " – ");
+			names(b, map_get(c, "given_by"));
+			buf_printf(b, " (%s, %s", label(lang, map_str(c, "form")), label(lang, map_str(c, "scope")));
+			if (map_str(c, "expires"))
+				buf_printf(b, ", %s %s", label(lang, "expires"), map_str(c, "expires"));
+			buf_puts(b, ")\n");
+		}
+	if (!any)
+		buf_printf(b, "- %s\n", label(lang, "none"));
+
+	if ((l = list(root, "goals"))) {
+		heading(b, lang, "goals");
+		for (size_t i = 0; i < l->n; i++) {
+			buf_printf(b, "- %s: ", map_str(l->v[i], "id"));
+			md_text(b, map_str(l->v[i], "text"));
+			buf_puts(b, "\n");
+		}
+	}
+	if ((l = list(root, "measures"))) {
+		heading(b, lang, "measures");
+		for (size_t i = 0; i < l->n; i++) {
+			const struct node *ms = l->v[i];
+			const char *edate = NULL;
+			const struct node *ev = last_evaluation(root, map_str(ms, "id"), &edate);
+			day_t due = rules_measure_due(root, ms);
+			buf_printf(b, "- **%s** ", map_str(ms, "id"));
+			md_text(b, map_str(ms, "what"));
+			buf_printf(b, " – %s ", label(lang, "responsible"));
+			md_text(b, map_str(ms, "responsible"));
+			buf_printf(b, "; %s %s", label(lang, "start"), map_str(ms, "start"));
+			if (ev)
+				buf_printf(b, "; %s %s: %s", label(lang, "last-evaluation"), edate,
+				    label(lang, map_str(ev, "outcome")));
+			if (due >= 0)
+				buf_printf(b, "; %s %s", label(lang, "next-evaluation"), date_format(due, d));
+			else
+				buf_printf(b, "; %s", label(lang, "ended"));
+			buf_puts(b, "\n");
+		}
+	}
+	if ((l = list(root, "meetings"))) {
+		heading(b, lang, "meetings");
+		for (size_t i = 0; i < l->n; i++) {
+			const struct node *mt = l->v[i];
+			buf_printf(b, "- %s, ", map_str(mt, "date"));
+			md_text(b, map_str(mt, "kind"));
+			buf_puts(b, ": ");
+			names(b, map_get(mt, "participants"));
+			if (map_true(mt, "child_present")) {
+				buf_printf(b, "; %s", label(lang, "child-present"));
+			} else if (map_str(mt, "child_view")) {
+				buf_printf(b, "; %s: ", label(lang, "child-view"));
+				md_text(b, map_str(mt, "child_view"));
+			}
+			buf_printf(b, "; %s: ", label(lang, "minutes"));
+			md_text(b, map_str(mt, "minutes"));
+			buf_puts(b, "\n");
+		}
+	}
+	if ((l = list(root, "reports"))) {
+		heading(b, lang, "reports");
+		for (size_t i = 0; i < l->n; i++) {
+			buf_printf(b, "- %s, %s: ", map_str(l->v[i], "date"), map_str(l->v[i], "to"));
+			md_text(b, map_str(l->v[i], "reason"));
+			buf_printf(b, " (%s)\n", label(lang, map_true(l->v[i], "inform_guardians") ?
+			    "guardians-informed" : "guardians-not-informed"));
+		}
+	}
+	heading(b, lang, "history");
+	l = list(root, "levels");
+	for (size_t i = 0; l && i < l->n; i++) {
+		const struct node *e = l->v[i];
+		long long lv = 0;
+		map_int(e, "level", &lv);
+		buf_printf(b, "- %s: ", map_str(e, "date"));
+		if (map_true(e, "closed"))
+			buf_printf(b, "%s (%s)", label(lang, "closed"), label(lang, map_str(e, "cause")));
+		else
+			buf_printf(b, "%s %lld", label(lang, "level"), lv);
+		buf_puts(b, " – ");
+		md_text(b, map_str(e, "reason"));
+		buf_puts(b, " (");
+		md_text(b, map_str(e, "by"));
+		buf_puts(b, ")\n");
+	}
+}
