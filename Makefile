@@ -16,11 +16,11 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DBTI_VERSION='"$(VERSION)"' -Ilib \
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CMDS = bti-init bti-new bti-level bti-guardian bti-consent bti-service \
-	bti-coordinator bti-goal bti-measure bti-meeting bti-notify bti-evaluate bti-report
+	bti-coordinator bti-goal bti-measure bti-meeting bti-notify bti-evaluate bti-report bti-check bti-merge
 BINS = $(CMDS:%=bin/%)
 LIBSRC = $(filter-out lib/embed-data.c,$(wildcard lib/*.c))
 LIBOBJ = $(LIBSRC:.c=.o) lib/embed-data.o
-EMBED = schema/case.schema.json $(wildcard schema/models/*.yaml)
+EMBED = schema/case.schema.json $(wildcard schema/models/*.yaml) hooks/pre-commit
 UNIT = $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/t_*.c))
 MAN1 = $(wildcard docs/bti-*.1)
 MAN5 = $(wildcard docs/*.5)
@@ -64,13 +64,14 @@ demo: deps
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/models
+	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/models $(DESTDIR)$(DATADIR)/hooks
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 	install -m 644 schema/case.schema.json $(DESTDIR)$(DATADIR)
 	install -m 644 schema/models/*.yaml $(DESTDIR)$(DATADIR)/models
+	install -m 755 hooks/pre-commit hooks/pre-receive $(DESTDIR)$(DATADIR)/hooks
 
 clean:
 	rm -rf bin lib/*.o lib/libbti.a lib/embed-data.c $(UNIT)

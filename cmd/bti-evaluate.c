@@ -107,7 +107,7 @@ list_due(struct cli *c, const char *before)
 	dl.before = dl.today;
 	if (before && date_parse(before, &dl.before) < 0)
 		cli_usage(c, "--before: '%s' is not a real date in the form YYYY-MM-DD", before);
-	if (repo_open(&r, c->dir, &dg) == 0 && repo_load(&r, &dg) == 0 &&
+	if (repo_open(&r, c->dir, 1, &dg) == 0 && repo_load(&r, &dg) == 0 &&
 	    walk_cases(r.git, r.tree, collect, &dl) == 0) {
 		qsort(dl.v, dl.n, sizeof *dl.v, by_date);
 		for (size_t i = 0; i < dl.n; i++)
@@ -215,6 +215,11 @@ main(int argc, char **argv)
 	if (up || down || close) {
 		struct node *lv = op_entry(&o);
 		long to = level ? cli_number(&c, "--level", level, 0, 9) : st.level + (up ? 1 : -1);
+		if (!close && (up ? to <= st.level : to >= st.level || to < 0)) {
+			op_refuse(&o, st.last, "evaluation/decision",
+			    "case %s is at level %d; '%s' cannot lead to level %ld", o.id, st.level, decision, to);
+			return op_end(&o);
+		}
 		map_set(d, lv, "level", node_int(d, close ? st.level : to));
 		if (close) {
 			map_set(d, lv, "closed", node_bool(d, 1));

@@ -4,7 +4,7 @@
 #include "op.h"
 
 static const char usage[] =
-"usage: bti-guardian [-C DIR] [--by NAME] --name NAME [--no-responsibility]\n"
+"usage: bti-guardian [-C DIR] [--by NAME] [--date DATE] --name NAME [--no-responsibility]\n"
 "                    [--lives-with-child] [--verge] CASE-ID\n"
 "Adds a guardian to the case. Guardians with parental responsibility must\n"
 "consent for a child under 18 (bti-consent). Prints the commit id.\n"
@@ -12,6 +12,8 @@ static const char usage[] =
 "  --no-responsibility    has no parental responsibility (foreldreansvar)\n"
 "  --lives-with-child     the child lives with this guardian\n"
 "  --verge                an appointed guardian (verge) of a young adult\n"
+"  --date DATE            from when (default today); consents dated earlier\n"
+"                         need not carry this guardian's signature\n"
 "  --by NAME              who records it (default $BTI_USER, git user.name)\n"
 "  -C DIR                 the case repository (default: the current one)\n"
 "Exit status: 0 done, 1 refused, 2 usage, 3 repository error.\n";
@@ -46,6 +48,7 @@ main(int argc, char **argv)
 		return op_end(&o);
 	struct doc *d = &o.doc;
 	struct node *g = node_new(d, NT_MAP);
+	map_set(d, g, "date", node_date(d, o.datestr));
 	map_set(d, g, "name", node_str(d, name));
 	map_set(d, g, "responsibility", node_bool(d, resp));
 	if (lives)

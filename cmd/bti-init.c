@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "embedded.h"
@@ -13,9 +14,14 @@
 static const char usage[] =
 "usage: bti-init [--by NAME] [--model NAME|FILE] [--municipality NAME]\n"
 "                [--lang nb|nn|en] [DIR]\n"
+"       bti-init --hooks [DIR]\n"
 "Makes DIR (default: the current directory) a case repository: creates the\n"
-"git repository if there is none, and commits bti.yaml and the level model\n"
-"as models/NAME.yaml in one commit. Prints the commit id.\n"
+"git repository if there is none, and commits bti.yaml, the level model as\n"
+"models/NAME.yaml and .gitattributes in one commit. Prints the commit id.\n"
+"It also installs the pre-commit hook (bti-check on hand-edited case files)\n"
+"and registers the merge driver bti-merge in the repository's git config.\n"
+"  --hooks               only install the hook and the merge driver: for a\n"
+"                        clone of an existing case repository\n"
 "  --model NAME|FILE     three-level (default; Tromsø 2025: levels 0-2),\n"
 "                        four-level (Høyanger, Siljan, Jevnaker: 0-3), or a\n"
 "                        model file of your own\n"
@@ -23,6 +29,57 @@ static const char usage[] =
 "  --lang nb|nn|en       language of reports (default nb)\n"
 "  --by NAME             who sets it up (default $BTI_USER, git user.name)\n"
 "Exit status: 0 done, 1 refused, 2 usage, 3 repository error.\n";
+
+#define ATTRIBUTES ".gitattributes"
+#define ATTRIBUTE_LINE "cases/**/*.yaml merge=bti\n"
+
+/* The hook and the merge driver live in .git, which a clone does not copy:
+ * every clone runs this (bti-init --hooks). */
+static int
+install_local(git_repository *git, struct diags *dg)
+{
+	size_t len;
+	const char *hook = embedded_file("hooks/pre-commit", &len);
+	char *path = xasprintf("%shooks", git_repository_path(git)), *old;
+	size_t oldlen;
+	mkdir(path, 0755);
+	free(path);
+	path = xasprintf("%shooks/pre-commit", git_repository_path(git));
+	if (read_file(path, 1 << 20, &old, &oldlen) == 0) {
+		if (oldlen != len || memcmp(old, hook, len))
+			diag_warn(dg, path, 0, 0, "init/hook",
+			    "a different pre-commit hook exists and was left alone; call bti-check --staged from it");
+		free(old);
+	} else if (write_file_atomic(path, hook, len, 0755) < 0) {
+		diag_add(dg, path, 0, 0, "init/hook", "cannot write: %s", strerror(errno));
+		free(path);
+		return -1;
+	}
+	free(path);
+	git_config *cfg;
+	if (git_repository_config(&cfg, git) < 0 ||
+	    git_config_set_string(cfg, "merge.bti.name", "bti: merge case files entry by entry") < 0 ||
+	    git_config_set_string(cfg, "merge.bti.driver", "bti-merge %O %A %B %P") < 0) {
+		git_config_free(cfg);
+		return git_fail(dg, "cannot register the merge driver");
+	}
+	git_config_free(cfg);
+	return 0;
+}
+
+static int
+hooks_only(struct cli *c, const char *dir)
+{
+	struct diags dg = { 0 };
+	struct repo r;
+	int status = EXIT_SYSTEM;
+	if (repo_open(&r, dir, 0, &dg) == 0 && repo_load(&r, &dg) == 0 && install_local(r.git, &dg) == 0)
+		status = EXIT_OK;
+	repo_close(&r);
+	diag_print(&dg, c->prog, stderr);
+	diags_free(&dg);
+	return status;
+}
 
 /* The model's text: a built-in one by name, or a file. */
 static char *
@@ -55,8 +112,10 @@ main(int argc, char **argv)
 		{ "model", required_argument, 0, 'm' },
 		{ "municipality", required_argument, 0, 'M' },
 		{ "lang", required_argument, 0, 'l' },
+		{ "hooks", no_argument, 0, 'k' },
 		{ 0, 0, 0, 0 },
 	};
+	int hooks = 0;
 	const char *model = "three-level", *municipality = NULL, *lang = "nb";
 	int opt;
 	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
@@ -64,12 +123,15 @@ main(int argc, char **argv)
 		case 'm': model = optarg; break;
 		case 'M': municipality = optarg; break;
 		case 'l': lang = optarg; break;
+		case 'k': hooks = 1; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
 	if (argc - optind > 1)
 		cli_usage(&c, "give at most one directory");
 	const char *dir = optind < argc ? argv[optind] : c.dir ? c.dir : ".";
+	if (hooks)
+		return hooks_only(&c, dir);
 	if (lang_parse(lang) < 0)
 		cli_usage(&c, "--lang: '%s' is not nb, nn or en", lang);
 
@@ -81,7 +143,7 @@ main(int argc, char **argv)
 	git_signature *author = NULL;
 	int status = EXIT_SYSTEM;
 	char *mpath = NULL;
-	struct buf cfg = { 0 };
+	struct buf cfg = { 0 }, attrs = { 0 };
 
 	if (model_parse(&m, model, mtext, mlen, &dg) < 0) {
 		status = EXIT_REFUSED;
@@ -107,7 +169,7 @@ main(int argc, char **argv)
 		}
 	}
 	git_repository_free(g);
-	if (repo_open(&r, dir, &dg) < 0 || repo_lock(&r, &dg) < 0)
+	if (repo_open(&r, dir, 0, &dg) < 0 || repo_lock(&r, &dg) < 0)
 		goto out;
 	char *old;
 	size_t oldlen;
@@ -118,7 +180,8 @@ main(int argc, char **argv)
 		goto out;
 	}
 	mpath = xasprintf("models/%s.yaml", m.name);
-	if (repo_check_clean(&r, CONFIG_FILE, &dg) < 0 || repo_check_clean(&r, mpath, &dg) < 0) {
+	if (repo_check_clean(&r, CONFIG_FILE, &dg) < 0 || repo_check_clean(&r, mpath, &dg) < 0 ||
+	    repo_check_clean(&r, ATTRIBUTES, &dg) < 0) {
 		status = EXIT_REFUSED;
 		goto out;
 	}
@@ -137,20 +200,30 @@ main(int argc, char **argv)
 	buf_puts(&cfg, "# BTI case repository settings; see bti-init(1) and bti(7).\n");
 	buf_add(&cfg, ctext, clen);
 	free(ctext);
+	size_t alen = 0;
+	if (repo_read(&r, ATTRIBUTES, &attrs.p, &alen, &dg) == 0)
+		attrs.len = attrs.cap = alen;
+	if (!attrs.p || !strstr(attrs.p, ATTRIBUTE_LINE)) {
+		if (attrs.len && attrs.p[attrs.len - 1] != '\n')
+			buf_puts(&attrs, "\n");
+		buf_puts(&attrs, ATTRIBUTE_LINE);
+	}
 	struct change ch[] = {
 		{ CONFIG_FILE, cfg.p, cfg.len },
 		{ mpath, mtext, mlen },
+		{ ATTRIBUTES, attrs.p, attrs.len },
 	};
 	char *msg = xasprintf("bti-init: case repository, model %s\n\nBTI-Event: init\n", m.name);
 	char commit[GIT_OID_HEXSZ + 1];
-	int rc = repo_commit(&r, ch, 2, msg, author, commit, &dg);
+	int rc = repo_commit(&r, ch, 3, msg, author, commit, &dg);
 	free(msg);
-	if (rc == 0) {
+	if (rc == 0 && install_local(r.git, &dg) == 0) {
 		printf("%s\n", commit);
 		status = EXIT_OK;
 	}
 out:
 	buf_free(&cfg);
+	buf_free(&attrs);
 	free(mpath);
 	repo_close(&r);
 out_git:

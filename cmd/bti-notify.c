@@ -47,8 +47,12 @@ main(int argc, char **argv)
 				cli_usage(&c, "too many --kind options");
 			kinds[nkinds++] = optarg;
 			break;
-		case 'I': inform = 1; break;
-		case 'N': inform = 0; break;
+		case 'I':
+		case 'N':
+			if (inform >= 0 && inform != (opt == 'I'))
+				cli_usage(&c, "--inform-guardians and --no-inform-guardians exclude each other");
+			inform = opt == 'I';
+			break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}

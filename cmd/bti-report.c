@@ -72,7 +72,7 @@ summary(struct cli *c, const char *id, int html, int lang)
 	size_t len;
 	int status = EXIT_SYSTEM;
 	doc_init(&d, path);
-	if (repo_open(&r, c->dir, &dg) < 0 || repo_load(&r, &dg) < 0)
+	if (repo_open(&r, c->dir, 1, &dg) < 0 || repo_load(&r, &dg) < 0)
 		goto out;
 	status = EXIT_REFUSED;
 	if (case_id_check(id, cid) < 0) {
@@ -117,7 +117,7 @@ statistics(struct cli *c, day_t from, day_t to, const char *format, int html, in
 	for (int i = 0; i < (nrepos ? nrepos : 1) && status == EXIT_OK; i++) {
 		struct repo r;
 		struct run run = { &r, &s, &dg };
-		if (repo_open(&r, nrepos ? repos[i] : c->dir, &dg) < 0 || repo_load(&r, &dg) < 0 ||
+		if (repo_open(&r, nrepos ? repos[i] : c->dir, 1, &dg) < 0 || repo_load(&r, &dg) < 0 ||
 		    walk_cases(r.git, r.tree, add_case, &run) < 0) {
 			status = EXIT_SYSTEM;
 		} else {

@@ -1,4 +1,5 @@
 /* repo.c: the case repository through libgit2. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -20,18 +21,20 @@ git_fail(struct diags *dg, const char *what)
 }
 
 int
-repo_open(struct repo *r, const char *dir, struct diags *dg)
+repo_open(struct repo *r, const char *dir, int bare_ok, struct diags *dg)
 {
 	memset(r, 0, sizeof *r);
 	r->lockfd = -1;
 	git_libgit2_init();
-	if (git_repository_open_ext(&r->git, dir ? dir : ".", 0, NULL) < 0) {
+	/* Without -C, open as git does, honouring GIT_DIR, GIT_INDEX_FILE and
+	 * the object directories git sets for hooks (a pre-receive quarantine). */
+	if (git_repository_open_ext(&r->git, dir, dir ? 0 : GIT_REPOSITORY_OPEN_FROM_ENV, NULL) < 0) {
 		diag_add(dg, dir ? dir : ".", 0, 0, "repo",
 		    "not in a case repository (or any parent directory); create one with bti-init or name one with -C DIR");
 		return -1;
 	}
 	r->workdir = git_repository_workdir(r->git);
-	if (!r->workdir) {
+	if (!r->workdir && !bare_ok) {
 		diag_add(dg, git_repository_path(r->git), 0, 0, "repo",
 		    "a bare repository has no work tree; run bti commands in a clone");
 		return -1;
@@ -66,6 +69,113 @@ read_head(struct repo *r, struct diags *dg)
 	return 0;
 }
 
+/* The journal names the commit a command is about to make and the files it
+ * writes. A command killed between the commit and the work tree finds it
+ * at the next lock, and the next command finishes or forgets the work. */
+static char *
+journal_path(struct repo *r)
+{
+	return xasprintf("%sbti-journal", git_repository_path(r->git));
+}
+
+static int
+journal_write(struct repo *r, const git_oid *commit, const struct change *ch, size_t n)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	struct buf b = { 0 };
+	buf_printf(&b, "bti-journal 1\ncommit %s\n", git_oid_tostr(hex, sizeof hex, commit));
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "file %s\n", ch[i].path);
+	char *path = journal_path(r);
+	int rc = write_file_atomic(path, b.p, b.len, 0644);
+	free(path);
+	buf_free(&b);
+	return rc;
+}
+
+static void
+unlink_fmt(const char *fmt, const char *a, const char *b)
+{
+	char *p = xasprintf(fmt, a, b);
+	unlink(p);
+	free(p);
+}
+
+/* Brings the work tree and index up to HEAD for the journal's files. */
+static int
+journal_finish(struct repo *r, char *files, struct diags *dg)
+{
+	git_index *idx = NULL;
+	int rc = -1;
+	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 1) < 0)
+		goto out;
+	for (char *line = strtok(files, "\n"); line; line = strtok(NULL, "\n")) {
+		if (strncmp(line, "file ", 5))
+			continue;
+		char *data;
+		size_t len;
+		char *full = xasprintf("%s%s", r->workdir, line + 5);
+		int got = repo_read(r, line + 5, &data, &len, dg);
+		int wr = got == 0 ? write_file_atomic(full, data, len, 0644) : -1;
+		if (got == 0)
+			free(data);
+		free(full);
+		if (wr < 0 || git_index_add_bypath(idx, line + 5) < 0)
+			goto out;
+	}
+	rc = git_index_write(idx);
+out:
+	git_index_free(idx);
+	return rc;
+}
+
+static int
+recover(struct repo *r, struct diags *dg)
+{
+	char *path = journal_path(r), *text;
+	size_t len;
+	if (read_file(path, 1 << 20, &text, &len) < 0) {
+		free(path);
+		return errno == ENOENT ? 0 : -1;
+	}
+	const char *gitdir = git_repository_path(r->git);
+	git_oid want, head;
+	char *c = strstr(text, "\ncommit ");
+	int landed = c && git_oid_fromstrn(&want, c + 8, GIT_OID_HEXSZ) == 0 &&
+	    git_reference_name_to_id(&head, r->git, r->refname) == 0 && git_oid_equal(&want, &head);
+	/* The dead command's own locks and temporary files: it held bti.lock,
+	 * so nothing else of ours can be holding them. */
+	unlink_fmt("%s%s.lock", gitdir, r->refname);
+	unlink_fmt("%s%s", gitdir, "index.lock");
+	for (char *f = strstr(text, "\nfile "); f; f = strstr(f + 1, "\nfile ")) {
+		char *end = strchr(f + 6, '\n');
+		char *one = xasprintf("%s%.*s", r->workdir, (int)(end ? end - f - 6 : (long)strlen(f + 6)), f + 6);
+		char *dir = xstrdup(one), *slash = strrchr(dir, '/'), *base = slash + 1;
+		*slash = 0;
+		DIR *dp = opendir(dir);
+		for (struct dirent *de; dp && (de = readdir(dp));)
+			if (!strncmp(de->d_name, base, strlen(base)) && strstr(de->d_name, ".bti-tmp."))
+				unlink_fmt("%s/%s", dir, de->d_name);
+		if (dp)
+			closedir(dp);
+		free(dir);
+		free(one);
+	}
+	int rc = 0;
+	if (landed) {
+		if (read_head(r, dg) < 0 || journal_finish(r, text, dg) < 0)
+			rc = git_fail(dg, "cannot finish the interrupted command; run 'git reset --hard' to match the last commit");
+		else
+			diag_warn(dg, NULL, 0, 0, "repo/recovered",
+			    "an earlier command was interrupted after its commit; the work tree now matches it");
+	}
+	if (rc == 0)
+		unlink(path);
+	free(path);
+	free(text);
+	return rc;
+}
+
 int
 repo_lock(struct repo *r, struct diags *dg)
 {
@@ -77,7 +187,7 @@ repo_lock(struct repo *r, struct diags *dg)
 		return -1;
 	}
 	free(path);
-	return read_head(r, dg);
+	return recover(r, dg) < 0 ? -1 : read_head(r, dg);
 }
 
 int
@@ -263,6 +373,10 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		git_fail(dg, "cannot create the commit");
 		goto out;
 	}
+	if (journal_write(r, &commit_oid, ch, n) < 0) {
+		diag_add(dg, NULL, 0, 0, "repo", "cannot write the journal: %s", strerror(errno));
+		goto out;
+	}
 	/* Compare-and-swap: the branch must still be where we read it. */
 	if (r->head) {
 		git_oid_cpy(&head_oid, git_commit_id(r->head));
@@ -273,6 +387,9 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 	if (rc < 0) {
 		rc = -1;
 		git_fail(dg, "the branch moved while this command ran; nothing was changed, run it again");
+		char *jp = journal_path(r);
+		unlink(jp);
+		free(jp);
 		goto out;
 	}
 	rc = -1;
@@ -302,6 +419,9 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		goto out;
 	}
 	git_oid_tostr(out, GIT_OID_HEXSZ + 1, &commit_oid);
+	char *jp = journal_path(r);
+	unlink(jp);
+	free(jp);
 	rc = 0;
 out:
 	git_index_free(idx);

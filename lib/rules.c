@@ -40,10 +40,13 @@ rules_level_on(const struct node *root, day_t d, int *closed)
 	*closed = 0;
 	EACH(i_e, e, lv) {
 		long long l;
-		if (dt(e, "date") > d || map_int(e, "level", &l) < 0)
+		day_t when = dt(e, "date");
+		if (when > d || map_int(e, "level", &l) < 0)
 			continue;
 		level = (int)l;
-		*closed = map_true(e, "closed");
+		/* A case closes at the end of its closing day: what else happened
+		 * that day (the evaluation that decided it) still belongs to it. */
+		*closed = map_true(e, "closed") && when < d;
 	}
 	return level;
 }
@@ -180,18 +183,25 @@ check_consent(struct rctx *c, const struct node *cs, size_t i)
 		    "consents[%zu]: an oral consent must say where it is documented (documented:)", i);
 	if (!strcmp(status, "withdrawn")) {
 		const char *w = map_str(e, "withdraws");
-		size_t j;
-		for (j = 0; w && j < i; j++)
-			if (!strcmp(map_str(cs->v[j], "id"), w) && !strcmp(map_str(cs->v[j], "status"), "given"))
-				break;
-		if (!w || j == i)
+		size_t j, given = i, again = 0;
+		for (j = 0; w && j < i; j++) {
+			const char *st = map_str(cs->v[j], "status"), *jw = map_str(cs->v[j], "withdraws");
+			if (!strcmp(map_str(cs->v[j], "id"), w) && !strcmp(st, "given"))
+				given = j;
+			again |= !strcmp(st, "withdrawn") && jw && !strcmp(jw, w);
+		}
+		if (!w || given == i)
 			ERR(c, e, "consent/withdraws",
 			    "consents[%zu]: a withdrawal must name an earlier given consent (withdraws:)", i);
+		else if (again)
+			ERR(c, e, "consent/withdraws", "consents[%zu]: %s is withdrawn already", i, w);
 		return;
 	}
+	day_t d = dt(e, "date"), until = dt(e, "expires");
+	if (until >= 0 && until < d)
+		ERR(c, e, "consent/expires", "consents[%zu]: expires before it is given", i);
 	if (strcmp(status, "given"))
 		return;
-	day_t d = dt(e, "date");
 	if (c->born < 0) {
 		ERR(c, e, "consent/age",
 		    "consents[%zu]: who must consent depends on the child's age; record the birth date (child.born)", i);
@@ -216,7 +226,9 @@ check_consent(struct rctx *c, const struct node *cs, size_t i)
 	int responsible = 0, missing = 0, signed_any = 0;
 	char names[256] = "";
 	EACH(i_g, g, gs) {
-		if (!map_true(g, "responsibility") || map_true(g, "verge"))
+		/* A guardian recorded after the consent could not have signed it. */
+		day_t since = dt(g, "date");
+		if (!map_true(g, "responsibility") || map_true(g, "verge") || since > d)
 			continue;
 		const char *name = map_str(g, "name");
 		responsible++;
@@ -251,7 +263,11 @@ check_guarded(struct rctx *c, const char *key, size_t i, const struct node *e)
 {
 	day_t d = dt(e, "date");
 	int closed, level = rules_level_on(c->root, d, &closed);
-	if (level < 0 || level >= c->m->nlevels)
+	const char *decision = map_str(e, "decision");
+	/* The evaluation that decides to step down or close is what the rules
+	 * ask for; its closing entry carries the same date. */
+	if (level < 0 || level >= c->m->nlevels ||
+	    (decision && (!strcmp(decision, "down") || !strcmp(decision, "close"))))
 		return;
 	if (closed) {
 		ERR(c, e, "case/closed", "%s[%zu]: the case is closed on %s; reopen it first (bti-level)",
@@ -259,9 +275,6 @@ check_guarded(struct rctx *c, const char *key, size_t i, const struct node *e)
 		return;
 	}
 	if (!c->m->levels[level].cooperation)
-		return;
-	const char *decision = map_str(e, "decision");
-	if (decision && (!strcmp(decision, "down") || !strcmp(decision, "close")))
 		return;
 	const char *action = map_str(e, "action");
 	if (action && !strcmp(action, "leave"))
@@ -397,9 +410,11 @@ static void
 check_reports(struct rctx *c)
 {
 	const struct node *e, *rp = list(c->root, "reports");
-	int concern = violent(map_get(map_get(c->root, "concern"), "kinds"));
+	/* Once violence or abuse is reported, no later report tells the guardians. */
+	int secret = violent(map_get(map_get(c->root, "concern"), "kinds"));
 	EACH(i, e, rp) {
-		if (map_true(e, "inform_guardians") && (concern || violent(map_get(e, "kinds"))))
+		secret |= violent(map_get(e, "kinds"));
+		if (map_true(e, "inform_guardians") && secret)
 			ERR(c, e, "report/inform",
 			    "reports[%zu]: with suspected violence or sexual abuse the guardians are not "
 			    "told; contact police and child welfare the same day", i);

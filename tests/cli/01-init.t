@@ -6,7 +6,7 @@ expect 0 "init creates a repository" bti-init --by "Admin" --municipality Troms√
 like "$(out)" '^[0-9a-f]{40}$' "prints the commit id"
 is "$(git -C "$tmp/r" rev-parse HEAD)" "$(out)" "the printed id is HEAD"
 is "$(git -C "$tmp/r" symbolic-ref HEAD)" "refs/heads/main" "the branch is main"
-is "$(git -C "$tmp/r" ls-files | tr '\n' ' ')" "bti.yaml models/three-level.yaml " "commits bti.yaml and the model"
+is "$(git -C "$tmp/r" ls-files | tr '\n' ' ')" ".gitattributes bti.yaml models/three-level.yaml " "commits bti.yaml, the model and .gitattributes"
 like "$(cat "$tmp/r/bti.yaml")" '^model: three-level$' "bti.yaml names the default model"
 like "$(cat "$tmp/r/bti.yaml")" '^municipality: Troms√∏$' "bti.yaml names the municipality"
 is "$(git -C "$tmp/r" status --porcelain)" "" "the work tree is clean"

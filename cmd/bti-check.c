@@ -1,0 +1,231 @@
+/* bti-check: validate case files against the schema and the level model,
+ * or audit the history of every case. Silent when all is well. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case.h"
+#include "cli.h"
+#include "history.h"
+#include "repo.h"
+#include "util.h"
+#include "walk.h"
+#include "yamlio.h"
+
+static const char usage[] =
+"usage: bti-check [-C DIR] [--staged | --rev REV] [CASE-ID...]\n"
+"       bti-check [-C DIR] --history\n"
+"Validates every case file (or the named cases) against the schema and the\n"
+"repository's level model and prints one line per problem:\n"
+"  FILE:LINE:COL: rule: message\n"
+"Prints nothing and exits 0 when all is well: usable as a CI step or hook.\n"
+"  (default)     the files in the work tree, as an editor left them\n"
+"  --staged      the versions staged for the next commit (the pre-commit hook)\n"
+"  --rev REV     the versions in a commit, also in a bare repository (the\n"
+"                pre-receive hook on a central server)\n"
+"  --history     replays every commit and reports each case change the rules\n"
+"                would have refused, as COMMIT:FILE:LINE:COL, with its author\n"
+"Exit status: 0 no problems, 1 problems found, 2 usage, 3 repository error.\n";
+
+struct check {
+	struct repo *repo;
+	struct diags *dg;
+	char **only;            /* the paths asked for, or NULL for all */
+	int nonly;
+	size_t checked;
+};
+
+static int
+wanted(struct check *k, const char *path)
+{
+	for (int i = 0; i < k->nonly; i++)
+		if (!strcmp(k->only[i], path))
+			return 1;
+	return !k->only;
+}
+
+static int
+check_one(const char *path, const git_oid *oid, const char *data, size_t len, void *arg)
+{
+	struct check *k = arg;
+	char id[CASE_ID_LEN + 1], want[CASE_PATH_MAX];
+	(void)oid;
+	if (!wanted(k, path))
+		return 0;
+	k->checked++;
+	const char *base = strrchr(path, '/') + 1;
+	size_t bl = strlen(base);
+	char name[CASE_ID_LEN + 1];
+	snprintf(name, sizeof name, "%.*s", (int)(bl > 5 ? bl - 5 : 0), base);
+	if (bl != CASE_ID_LEN + 5 || case_id_check(name, id) < 0 || strcmp(id, name) ||
+	    (case_path(id, want), strcmp(want, path))) {
+		diag_add(k->dg, path, 0, 0, "case/path",
+		    "case files are cases/YYYY/ID.yaml, YYYY the year in the id");
+		return 0;
+	}
+	struct doc d;
+	doc_init(&d, path);
+	if (yaml_read(&d, data, len, k->dg) == 0)
+		case_validate(&k->repo->schema, &k->repo->model, d.root, path, id, k->dg);
+	doc_free(&d);
+	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every case file under cases/ in the work tree, in path order. */
+static int
+walk_worktree(struct check *k)
+{
+	char **paths = NULL;
+	size_t n = 0;
+	char *top = xasprintf("%scases", k->repo->workdir);
+	DIR *d = opendir(top);
+	for (struct dirent *y; d && (y = readdir(d));) {
+		if (y->d_name[0] == '.')
+			continue;
+		char *yd = xasprintf("%s/%s", top, y->d_name);
+		DIR *e = opendir(yd);
+		for (struct dirent *f; e && (f = readdir(e));) {
+			size_t l = strlen(f->d_name);
+			if (l > 5 && !strcmp(f->d_name + l - 5, ".yaml")) {
+				paths = xrealloc(paths, (n + 1) * sizeof *paths);
+				paths[n++] = xasprintf("cases/%s/%s", y->d_name, f->d_name);
+			}
+		}
+		if (e)
+			closedir(e);
+		free(yd);
+	}
+	if (d)
+		closedir(d);
+	free(top);
+	qsort(paths, n, sizeof *paths, cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		char *full = xasprintf("%s%s", k->repo->workdir, paths[i]), *data;
+		size_t len;
+		if (wanted(k, paths[i])) {
+			if (read_file(full, YAML_MAX_BYTES, &data, &len) < 0) {
+				diag_add(k->dg, paths[i], 0, 0, "yaml/size",
+				    "cannot read it, or it is larger than %d bytes", YAML_MAX_BYTES);
+				k->checked++;
+			} else {
+				check_one(paths[i], NULL, data, len, k);
+				free(data);
+			}
+		}
+		free(full);
+		free(paths[i]);
+	}
+	free(paths);
+	return 0;
+}
+
+static int
+walk_index(struct check *k)
+{
+	git_index *idx;
+	if (git_repository_index(&idx, k->repo->git) < 0)
+		return git_fail(k->dg, "cannot read the index");
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < git_index_entrycount(idx); i++) {
+		const git_index_entry *e = git_index_get_byindex(idx, i);
+		git_blob *b;
+		size_t l = strlen(e->path);
+		if (strncmp(e->path, "cases/", 6) || l < 5 || strcmp(e->path + l - 5, ".yaml"))
+			continue;
+		if (git_blob_lookup(&b, k->repo->git, &e->id) < 0) {
+			rc = git_fail(k->dg, e->path);
+			break;
+		}
+		rc = check_one(e->path, &e->id, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), k);
+		git_blob_free(b);
+	}
+	git_index_free(idx);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli c = { .prog = "bti-check", .usage = usage };
+	static const struct option opts[] = {
+		CLI_LONG,
+		{ "staged", no_argument, 0, 's' },
+		{ "rev", required_argument, 0, 'r' },
+		{ "history", no_argument, 0, 'H' },
+		{ 0, 0, 0, 0 },
+	};
+	const char *rev = NULL;
+	int staged = 0, history = 0, opt;
+	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+		switch (opt) {
+		case 's': staged = 1; break;
+		case 'r': rev = optarg; break;
+		case 'H': history = 1; break;
+		default: cli_common(&c, opt, optarg);
+		}
+	}
+	if (staged + !!rev + history > 1)
+		cli_usage(&c, "--staged, --rev and --history exclude each other");
+	if (history && optind < argc)
+		cli_usage(&c, "--history audits every case; it takes no case ids");
+	struct diags dg = { 0 };
+	struct repo r;
+	struct check k = { .repo = &r, .dg = &dg };
+	int n = argc - optind, status = EXIT_SYSTEM;
+	char **paths = NULL;
+	if (repo_open(&r, c.dir, rev || history, &dg) < 0)
+		goto out;
+	if (rev) {
+		git_object *obj;
+		if (git_revparse_single(&obj, r.git, rev) < 0 ||
+		    git_commit_lookup(&r.head, r.git, git_object_id(obj)) < 0) {
+			git_fail(&dg, rev);
+			goto out;
+		}
+		git_object_free(obj);
+		if (git_commit_tree(&r.tree, r.head) < 0)
+			goto out;
+	}
+	if (repo_load(&r, &dg) < 0)
+		goto out;
+	if (n) {
+		paths = xmalloc((size_t)n * sizeof *paths);
+		for (int i = 0; i < n; i++) {
+			char id[CASE_ID_LEN + 1];
+			paths[i] = xmalloc(CASE_PATH_MAX);
+			if (case_id_check(argv[optind + i], id) < 0) {
+				fprintf(stderr, "%s: '%s' is not a case id\n", c.prog, argv[optind + i]);
+				status = EXIT_USAGE;
+				k.nonly = i + 1;
+				goto out;
+			}
+			case_path(id, paths[i]);
+		}
+		k.only = paths;
+		k.nonly = n;
+	}
+	int rc = history ? history_check(&r, &dg) : rev ? walk_cases(r.git, r.tree, check_one, &k) :
+	    staged ? walk_index(&k) : walk_worktree(&k);
+	if (rc < 0)
+		goto out;
+	if (n && k.checked < (size_t)n)
+		diag_add(&dg, NULL, 0, 0, "case/unknown", "%d of the named cases do not exist",
+		    n - (int)k.checked);
+	status = dg.errors ? EXIT_REFUSED : EXIT_OK;
+out:
+	for (int i = 0; paths && i < k.nonly; i++)
+		free(paths[i]);
+	free(paths);
+	repo_close(&r);
+	/* Problems are this command's output; failures to run are messages. */
+	diag_print(&dg, status == EXIT_SYSTEM ? c.prog : NULL, status == EXIT_SYSTEM ? stderr : stdout);
+	diags_free(&dg);
+	return status;
+}
