@@ -48,6 +48,7 @@ stats_init(struct stats *s, day_t from, day_t to)
 	memset(s, 0, sizeof *s);
 	s->from = from;
 	s->to = to;
+	s->today = date_today();
 	for (int i = 0; i < T_N; i++) {
 		s->t[i].id = table_ids[i];
 		s->t[i].has_rows = i != T_OPENED && i != T_HANDOVERS && i != T_REPORTS;
@@ -92,26 +93,27 @@ static void
 count_evaluations(struct stats *s, const struct node *root)
 {
 	const struct node *ms = map_get(root, "measures"), *ev = map_get(root, "evaluations");
+	size_t nev = ev ? ev->n : 0;
 	for (size_t i = 0; ms && i < ms->n; i++) {
 		const char *id = map_str(ms->v[i], "id");
 		day_t due = dt(ms->v[i], "evaluate_by");
-		for (size_t j = 0; due >= 0 && ev && j <= ev->n; j++) {
+		size_t j = 0;
+		while (due >= 0) {
 			const struct node *it = NULL;
-			for (; j < ev->n; j++) {
-				const struct node *x, *items = map_get(ev->v[j], "measures");
+			for (; j < nev && !it; j++) {
+				const struct node *items = map_get(ev->v[j], "measures");
 				for (size_t k = 0; items && k < items->n; k++)
-					if (x = items->v[k], !strcmp(map_str(x, "measure"), id))
-						it = x;
-				if (it)
-					break;
+					if (!strcmp(map_str(items->v[k], "measure"), id))
+						it = items->v[k];
 			}
 			if (!it) {
-				if (in(s, due) && due < s->to)
+				/* Not evaluated once its day has passed. */
+				if (in(s, due) && due < s->today)
 					count(s, T_EVALUATIONS, "not-evaluated");
 				break;
 			}
 			if (in(s, due))
-				count(s, T_EVALUATIONS, dt(ev->v[j], "date") <= due ? "on-time" : "late");
+				count(s, T_EVALUATIONS, dt(ev->v[j - 1], "date") <= due ? "on-time" : "late");
 			due = dt(it, "next");
 		}
 	}
@@ -164,7 +166,15 @@ stats_add(struct stats *s, const struct node *root)
 		snprintf(key, sizeof key, "%d", highest);
 		count(s, T_ACTIVE_HIGHEST, key);
 	}
-	level = rules_level_on(root, s->to, &closed);
+	/* Open at the end of the last day: a closing that day counts. */
+	level = -1;
+	for (size_t i = 0; lv && i < lv->n; i++) {
+		long long l;
+		if (dt(lv->v[i], "date") <= s->to && map_int(lv->v[i], "level", &l) == 0) {
+			level = (int)l;
+			closed = map_true(lv->v[i], "closed");
+		}
+	}
 	if (level >= 0 && !closed) {
 		snprintf(key, sizeof key, "%d", level);
 		count(s, T_OPEN_AT_END, key);

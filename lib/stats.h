@@ -31,6 +31,7 @@ struct table {
 
 struct stats {
 	day_t from, to;
+	day_t today;            /* a measure is "not evaluated" once its day has passed */
 	struct table t[T_N];
 	long *medians[2];       /* days, one per case: to first measure, to first decision */
 	size_t nmed[2], capmed[2];
