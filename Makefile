@@ -58,6 +58,37 @@ check: deps
 	$(MAKE) all $(UNIT)
 	prove --exec '' $(UNIT) tests/cli/*.t
 
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer
+# (any finding makes a command fail, and so its test).
+SAN = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+check-asan: deps
+	$(MAKE) clean
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    $(MAKE) CFLAGS="$(SAN)" LDFLAGS="-fsanitize=address,undefined" check
+	$(MAKE) clean
+
+# The foundation tests with every command run under valgrind: an error or a
+# definite leak makes the command exit 99, and so its test fail.
+VALGRIND_TESTS = tests/cli/01-init.t tests/cli/02-new.t tests/cli/03-level.t tests/cli/04-bad-input.t
+check-valgrind: deps
+	$(MAKE) all $(UNIT)
+	rm -rf tests/valgrind-bin && mkdir -p tests/valgrind-bin
+	for c in $(CMDS); do \
+		printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "%s/bin/%s" "$$@"\n' \
+		    "$(CURDIR)" "$$c" >tests/valgrind-bin/$$c; chmod +x tests/valgrind-bin/$$c; done
+	for t in $(UNIT); do valgrind -q --error-exitcode=99 --leak-check=full $$t >/dev/null || exit 1; done
+	BTI_BIN="$(CURDIR)/tests/valgrind-bin" prove --exec '' $(VALGRIND_TESTS)
+
+# Fuzzes the case reader and validator for FUZZ_SECONDS (clang, libFuzzer),
+# seeded with the example cases; findings are left as crash-* files.
+FUZZ_SECONDS = 60
+fuzz: lib/embed-data.c
+	clang -g -O1 -std=c11 -D_GNU_SOURCE -Ilib -fsanitize=fuzzer,address,undefined \
+	    $(LIBSRC) lib/embed-data.c tests/fuzz/fuzz_case.c -o tests/fuzz/fuzz_case $(LIBS)
+	rm -rf tests/fuzz/run && mkdir -p tests/fuzz/run && cp examples/cases/*.yaml tests/fuzz/run/
+	cd tests/fuzz && ./fuzz_case -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -dict=yaml.dict run
+
 demo: deps
 	$(MAKE) all
 	PATH="$(CURDIR)/bin:$$PATH" sh examples/demo.sh
@@ -74,6 +105,7 @@ install: all
 	install -m 755 hooks/pre-commit hooks/pre-receive $(DESTDIR)$(DATADIR)/hooks
 
 clean:
-	rm -rf bin lib/*.o lib/libbti.a lib/embed-data.c $(UNIT)
+	rm -rf bin lib/*.o lib/libbti.a lib/embed-data.c $(UNIT) tests/valgrind-bin \
+	    tests/fuzz/fuzz_case tests/fuzz/run
 
-.PHONY: all deps check demo install clean
+.PHONY: all deps check check-asan check-valgrind fuzz demo install clean

@@ -153,6 +153,7 @@ main(int argc, char **argv)
 		struct node *gs = node_new(doc, NT_SEQ);
 		for (int i = 0; i < nguardians; i++) {
 			struct node *g = node_new(doc, NT_MAP);
+			map_set(doc, g, "date", node_date(doc, o.datestr));
 			map_set(doc, g, "name", node_str(doc, guardians[i]));
 			map_set(doc, g, "responsibility", node_bool(doc, 1));
 			seq_push(doc, gs, g);

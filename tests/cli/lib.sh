@@ -3,7 +3,8 @@
 # HOME, so no user's git config leaks in.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-PATH="$top/bin:$PATH"
+# BTI_BIN: where the commands are (check-valgrind puts wrappers there).
+PATH="${BTI_BIN:-$top/bin}:$top/bin:$PATH"
 golden="$top/tests/cli/golden"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
