@@ -13,7 +13,7 @@ DEBS = libyaml-dev libgit2-dev libcmark-dev pkg-config
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DBTI_VERSION='"$(VERSION)"' -Ilib \
 	$(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 
 CMDS = bti-init bti-new bti-level bti-guardian bti-consent bti-service \
 	bti-coordinator bti-goal bti-measure bti-meeting bti-notify bti-evaluate bti-report bti-check bti-merge

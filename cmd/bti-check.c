@@ -105,7 +105,8 @@ walk_worktree(struct check *k)
 	if (d)
 		closedir(d);
 	free(top);
-	qsort(paths, n, sizeof *paths, cmp_str);
+	if (n)
+		qsort(paths, n, sizeof *paths, cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		char *full = xasprintf("%s%s", k->repo->workdir, paths[i]), *data;
 		size_t len;

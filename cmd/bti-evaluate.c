@@ -109,7 +109,8 @@ list_due(struct cli *c, const char *before)
 		cli_usage(c, "--before: '%s' is not a real date in the form YYYY-MM-DD", before);
 	if (repo_open(&r, c->dir, 1, &dg) == 0 && repo_load(&r, &dg) == 0 &&
 	    walk_cases(r.git, r.tree, collect, &dl) == 0) {
-		qsort(dl.v, dl.n, sizeof *dl.v, by_date);
+		if (dl.n)
+			qsort(dl.v, dl.n, sizeof *dl.v, by_date);
 		for (size_t i = 0; i < dl.n; i++)
 			printf("%s\t%s\n", dl.v[i].date, dl.v[i].line);
 		status = dg.errors ? EXIT_REFUSED : EXIT_OK;

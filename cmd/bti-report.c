@@ -9,7 +9,7 @@
 #include "labels.h"
 #include "render.h"
 #include "repo.h"
-#include "walk.h"
+#include "scan.h"
 #include "yamlio.h"
 
 static const char usage[] =
@@ -31,23 +31,10 @@ static const char usage[] =
 "Exit status: 0 done, 1 invalid cases were skipped (named on stderr),\n"
 "2 usage, 3 repository error.\n";
 
-struct run {
-	struct repo *repo;
-	struct stats *stats;
-	struct diags *dg;
-};
-
-static int
-add_case(const char *path, const git_oid *oid, const char *data, size_t len, void *arg)
+static void
+add_facts(const struct facts *f, void *arg)
 {
-	struct run *r = arg;
-	struct doc d;
-	(void)oid;
-	doc_init(&d, path);
-	if (yaml_read(&d, data, len, r->dg) == 0 && !schema_validate(&r->repo->schema, d.root, path, r->dg))
-		stats_add(r->stats, d.root);
-	doc_free(&d);
-	return 0;
+	stats_add(arg, f);
 }
 
 static void
@@ -116,9 +103,8 @@ statistics(struct cli *c, day_t from, day_t to, const char *format, int html, in
 	stats_init(&s, from, to);
 	for (int i = 0; i < (nrepos ? nrepos : 1) && status == EXIT_OK; i++) {
 		struct repo r;
-		struct run run = { &r, &s, &dg };
 		if (repo_open(&r, nrepos ? repos[i] : c->dir, 1, &dg) < 0 || repo_load(&r, &dg) < 0 ||
-		    walk_cases(r.git, r.tree, add_case, &run) < 0) {
+		    scan_cases(&r, add_facts, &s, &dg) < 0) {
 			status = EXIT_SYSTEM;
 		} else {
 			if (r.cfg.suppress_below > k)

@@ -1,11 +1,10 @@
 /* stats.c: counting cases into the yearly tables, and suppression.
  * Every figure comes from dates inside the case files, never from commit
  * times, so a late-entered event counts in the year it happened. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "case.h"
-#include "rules.h"
 #include "stats.h"
 #include "util.h"
 
@@ -57,13 +56,6 @@ stats_init(struct stats *s, day_t from, day_t to)
 	}
 }
 
-static day_t
-dt(const struct node *e, const char *key)
-{
-	day_t d;
-	return date_parse(map_str(e, key), &d) == 0 ? d : -1;
-}
-
 static int
 in(const struct stats *s, day_t d)
 {
@@ -90,77 +82,61 @@ median_add(struct stats *s, int which, long days)
 /* Measures whose evaluation fell due in the period: the evaluation that
  * answers a due date is the next one of that measure after the last. */
 static void
-count_evaluations(struct stats *s, const struct node *root)
+count_evaluations(struct stats *s, const struct facts *f)
 {
-	const struct node *ms = map_get(root, "measures"), *ev = map_get(root, "evaluations");
-	size_t nev = ev ? ev->n : 0;
-	for (size_t i = 0; ms && i < ms->n; i++) {
-		const char *id = map_str(ms->v[i], "id");
-		day_t due = dt(ms->v[i], "evaluate_by");
+	for (size_t m = 0; m < f->nms; m++) {
+		day_t due = f->ms[m].due;
 		size_t j = 0;
 		while (due >= 0) {
-			const struct node *it = NULL;
-			for (; j < nev && !it; j++) {
-				const struct node *items = map_get(ev->v[j], "measures");
-				for (size_t k = 0; items && k < items->n; k++)
-					if (!strcmp(map_str(items->v[k], "measure"), id))
-						it = items->v[k];
-			}
-			if (!it) {
+			while (j < f->nit && f->it[j].measure != (long)m)
+				j++;
+			if (j == f->nit) {
 				/* Not evaluated once its day has passed. */
 				if (in(s, due) && due < s->today)
 					count(s, T_EVALUATIONS, "not-evaluated");
 				break;
 			}
 			if (in(s, due))
-				count(s, T_EVALUATIONS, dt(ev->v[j - 1], "date") <= due ? "on-time" : "late");
-			due = dt(it, "next");
+				count(s, T_EVALUATIONS, f->ev[f->it[j].eval] <= due ? "on-time" : "late");
+			due = f->it[j++].next;
 		}
 	}
 }
 
 void
-stats_add(struct stats *s, const struct node *root)
+stats_add(struct stats *s, const struct facts *f)
 {
 	char key[32];
-	struct case_state st;
-	case_state(root, &st);
 	s->cases++;
-	if (in(s, st.opened)) {
+	if (in(s, f->opened)) {
 		s->t[T_OPENED].total++;
-		count(s, T_OPENED_SERVICE, map_str(root, "service"));
-		count(s, T_OPENED_AGE, st.born >= 0 ? age_group(age_on(st.born, st.opened)) : "unknown");
+		count(s, T_OPENED_SERVICE, f->service);
+		count(s, T_OPENED_AGE, f->born >= 0 ? age_group(age_on(f->born, f->opened)) : "unknown");
+	}
+	/* The level as the period starts; a case closes at the end of its day. */
+	int level = -1, closed = 0;
+	for (size_t i = 0; i < f->nlv && f->lv[i].date <= s->from; i++) {
+		level = f->lv[i].level;
+		closed = f->lv[i].closed && f->lv[i].date < s->from;
 	}
 	/* Levels: activity, the highest level held, moves, closings. */
-	const struct node *lv = map_get(root, "levels");
-	int closed, level = rules_level_on(root, s->from, &closed);
 	int active = level >= 0 && !closed, highest = active ? level : -1;
-	long long prev = -1;
-	int prev_closed = 0;
-	day_t decision = -1;
-	for (size_t i = 0; lv && i < lv->n; i++) {
-		const struct node *e = lv->v[i];
-		long long l;
-		map_int(e, "level", &l);
-		int c = map_true(e, "closed");
-		day_t d = dt(e, "date");
-		if (i > 0 && decision < 0)
-			decision = d;
-		if (in(s, d)) {
-			active = 1;
-			if (!c && l > highest)
-				highest = (int)l;
-			if (c) {
-				snprintf(key, sizeof key, "%lld", l);
-				count(s, T_CLOSED_LEVEL, key);
-				count(s, T_CLOSED_CAUSE, map_str(e, "cause"));
-			} else if (i > 0 && !prev_closed) {
-				snprintf(key, sizeof key, "%lld>%lld", prev, l);
-				count(s, T_MOVES, key);
-			}
+	day_t decision = f->nlv > 1 ? f->lv[1].date : -1;
+	for (size_t i = 0; i < f->nlv; i++) {
+		const struct flevel *e = &f->lv[i];
+		if (!in(s, e->date))
+			continue;
+		active = 1;
+		if (!e->closed && e->level > highest)
+			highest = e->level;
+		if (e->closed) {
+			snprintf(key, sizeof key, "%d", e->level);
+			count(s, T_CLOSED_LEVEL, key);
+			count(s, T_CLOSED_CAUSE, e->cause);
+		} else if (i > 0 && !f->lv[i - 1].closed) {
+			snprintf(key, sizeof key, "%d>%d", f->lv[i - 1].level, e->level);
+			count(s, T_MOVES, key);
 		}
-		prev = l;
-		prev_closed = c;
 	}
 	if (active && highest >= 0) {
 		snprintf(key, sizeof key, "%d", highest);
@@ -168,37 +144,28 @@ stats_add(struct stats *s, const struct node *root)
 	}
 	/* Open at the end of the last day: a closing that day counts. */
 	level = -1;
-	for (size_t i = 0; lv && i < lv->n; i++) {
-		long long l;
-		if (dt(lv->v[i], "date") <= s->to && map_int(lv->v[i], "level", &l) == 0) {
-			level = (int)l;
-			closed = map_true(lv->v[i], "closed");
-		}
+	for (size_t i = 0; i < f->nlv && f->lv[i].date <= s->to; i++) {
+		level = f->lv[i].level;
+		closed = f->lv[i].closed;
 	}
 	if (level >= 0 && !closed) {
 		snprintf(key, sizeof key, "%d", level);
 		count(s, T_OPEN_AT_END, key);
 	}
-	const struct node *e, *l;
-	if ((l = map_get(root, "consents")))
-		for (size_t i = 0; i < l->n; i++)
-			if (e = l->v[i], in(s, dt(e, "date")))
-				count(s, T_CONSENTS, map_str(e, "status"));
-	if ((l = map_get(root, "coordinators")))
-		for (size_t i = 1; i < l->n; i++)
-			if (in(s, dt(l->v[i], "date")))
-				s->t[T_HANDOVERS].total++;
-	if ((l = map_get(root, "reports")))
-		for (size_t i = 0; i < l->n; i++)
-			if (in(s, dt(l->v[i], "date")))
-				s->t[T_REPORTS].total++;
-	count_evaluations(s, root);
-	if (in(s, st.opened)) {
-		const struct node *ms = map_get(root, "measures");
-		if (ms && ms->n)
-			median_add(s, 0, dt(ms->v[0], "date") - st.opened);
+	for (size_t i = 0; i < f->ncs; i++)
+		if (in(s, f->cs[i].date))
+			count(s, T_CONSENTS, f->cs[i].status == 'g' ? "given" :
+			    f->cs[i].status == 'r' ? "refused" : "withdrawn");
+	for (size_t i = 1; i < f->ncoord; i++)
+		s->t[T_HANDOVERS].total += in(s, f->coord[i]);
+	for (size_t i = 0; i < f->nrep; i++)
+		s->t[T_REPORTS].total += in(s, f->rep[i]);
+	count_evaluations(s, f);
+	if (in(s, f->opened)) {
+		if (f->nms)
+			median_add(s, 0, f->ms[0].date - f->opened);
 		if (decision >= 0)
-			median_add(s, 1, decision - st.opened);
+			median_add(s, 1, decision - f->opened);
 	}
 }
 
@@ -249,7 +216,8 @@ stats_finish(struct stats *s, int k)
 	int sorted[] = { T_OPENED_SERVICE, T_ACTIVE_HIGHEST, T_OPEN_AT_END, T_MOVES,
 		T_CLOSED_LEVEL, T_CLOSED_CAUSE };
 	for (size_t i = 0; i < sizeof sorted / sizeof *sorted; i++)
-		qsort(s->t[sorted[i]].rows, s->t[sorted[i]].nrows, sizeof(struct row), cmp_row);
+		if (s->t[sorted[i]].nrows)      /* qsort wants a real array, even of none */
+			qsort(s->t[sorted[i]].rows, s->t[sorted[i]].nrows, sizeof(struct row), cmp_row);
 	struct table *m = &s->t[T_MEDIANS];
 	for (int w = 0; w < 2; w++) {
 		struct row *r = &m->rows[w];

@@ -4,8 +4,7 @@
 #define BTI_STATS_H
 
 #include "date.h"
-#include "model.h"
-#include "node.h"
+#include "facts.h"
 
 enum {
 	T_OPENED, T_OPENED_SERVICE, T_OPENED_AGE, T_ACTIVE_HIGHEST, T_OPEN_AT_END,
@@ -39,8 +38,8 @@ struct stats {
 };
 
 void stats_init(struct stats *s, day_t from, day_t to);
-/* Counts one schema-valid case. */
-void stats_add(struct stats *s, const struct node *root);
+/* Counts one case, from its facts. */
+void stats_add(struct stats *s, const struct facts *f);
 /* Computes medians and suppresses counts below k, then secondary cells. */
 void stats_finish(struct stats *s, int k);
 void stats_free(struct stats *s);

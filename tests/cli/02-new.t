@@ -69,7 +69,7 @@ f3="$r/cases/2026/$(out).yaml"
 like "$(cat "$f3")" '^  name: "no"$' "'no' is quoted"
 like "$(cat "$f3")" '^service: "2026-01-01"$' "a date-like service is quoted"
 like "$(cat "$f3")" '^  text: "12345"$' "a number-like text is quoted"
-like "$(cat "$f3")" '^- name: "null"$' "'null' is quoted"
+like "$(cat "$f3")" '^  name: "null"$' "'null' is quoted"
 python3 -c 'import sys,yaml; d=yaml.safe_load(open(sys.argv[1])); assert d["child"]["name"]=="no" and d["service"]=="2026-01-01" and d["concern"]["text"]=="12345" and d["guardians"][0]["name"]=="null"' "$f3" \
 	&& pass "PyYAML (YAML 1.1) reads them back as text" || fail "PyYAML (YAML 1.1) reads them back as text"
 

@@ -1,0 +1,31 @@
+/* facts.h: what the yearly statistics need of one case, small enough to
+ * cache by blob id, so a repeated report reads no case file again. */
+#ifndef BTI_FACTS_H
+#define BTI_FACTS_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "node.h"
+#include "util.h"
+
+struct facts {
+	day_t opened, born;             /* born -1 when unknown */
+	char *service;
+	struct flevel { day_t date; int level, closed; char cause[24]; } *lv;
+	struct fconsent { day_t date; char status; } *cs;       /* g, r, w */
+	day_t *coord, *rep, *ev;        /* coordinator, report, evaluation dates */
+	struct fmeasure { day_t date, due; } *ms;
+	/* outcome: r reached, c continue, h change, s stop; measure -1 if unknown */
+	struct fitem { size_t eval; long measure; char outcome; day_t next; } *it;
+	size_t nlv, ncs, ncoord, nrep, nev, nms, nit;
+};
+
+/* From a schema-valid case. */
+void facts_from_case(struct facts *f, const struct node *root);
+/* The cache's text form, and back. facts_parse returns -1 on damage. */
+void facts_text(const struct facts *f, struct buf *out);
+int facts_parse(struct facts *f, const char *text, size_t len);
+void facts_free(struct facts *f);
+
+#endif

@@ -1,0 +1,244 @@
+/* scan.c: listing case blobs, the facts cache, and two reader threads. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "embedded.h"
+#include "scan.h"
+#include "yamlio.h"
+
+/* Bump when facts_from_case or the facts text changes meaning. */
+#define CACHE_HEADER "bti-cache 1\n"
+#define THREADS 2
+
+struct item {
+	git_oid oid;
+	char path[48];
+	char *text;             /* facts text, from the cache or freshly made */
+	size_t len;
+	int fresh;
+};
+
+struct list {
+	struct item *v;
+	size_t n, cap;
+};
+
+static int
+list_tree(git_repository *git, git_tree *tree, struct list *l)
+{
+	git_tree_entry *ce;
+	git_tree *cases = NULL;
+	if (!tree || git_tree_entry_bypath(&ce, tree, "cases") < 0)
+		return 0;
+	int rc = git_tree_entry_type(ce) == GIT_OBJECT_TREE ?
+	    git_tree_lookup(&cases, git, git_tree_entry_id(ce)) : 0;
+	git_tree_entry_free(ce);
+	for (size_t i = 0; rc == 0 && cases && i < git_tree_entrycount(cases); i++) {
+		const git_tree_entry *ye = git_tree_entry_byindex(cases, i);
+		git_tree *year;
+		if (git_tree_entry_type(ye) != GIT_OBJECT_TREE)
+			continue;
+		if ((rc = git_tree_lookup(&year, git, git_tree_entry_id(ye))) < 0)
+			break;
+		for (size_t j = 0; j < git_tree_entrycount(year); j++) {
+			const git_tree_entry *fe = git_tree_entry_byindex(year, j);
+			const char *name = git_tree_entry_name(fe);
+			size_t nl = strlen(name);
+			if (git_tree_entry_type(fe) != GIT_OBJECT_BLOB || nl < 6 || strcmp(name + nl - 5, ".yaml"))
+				continue;
+			if (l->n == l->cap) {
+				l->cap = l->cap ? l->cap * 2 : 1024;
+				l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+			}
+			struct item *it = &l->v[l->n++];
+			memset(it, 0, sizeof *it);
+			git_oid_cpy(&it->oid, git_tree_entry_id(fe));
+			snprintf(it->path, sizeof it->path, "cases/%s/%s", git_tree_entry_name(ye), name);
+		}
+		git_tree_free(year);
+	}
+	git_tree_free(cases);
+	return rc;
+}
+
+/* The cache: CACHE_HEADER, then per case "<hex oid> <length>\n<facts text>",
+ * looked up through an open-addressing table of the oids. */
+struct cache {
+	char *data;
+	size_t len;
+	struct slot { git_oid oid; int used; const char *text; size_t len; } *slots;
+	size_t cap;
+};
+
+static struct slot *
+slot_of(const struct cache *c, const git_oid *oid)
+{
+	size_t h;
+	memcpy(&h, oid->id, sizeof h);
+	for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1))
+		if (!c->slots[i].used || git_oid_equal(&c->slots[i].oid, oid))
+			return &c->slots[i];
+}
+
+static void
+cache_load(struct cache *c, const char *path, size_t n)
+{
+	memset(c, 0, sizeof *c);
+	if (read_file(path, (size_t)1 << 31, &c->data, &c->len) < 0)
+		return;
+	size_t hl = strlen(CACHE_HEADER), entries = 0;
+	if (c->len < hl || memcmp(c->data, CACHE_HEADER, hl))
+		return;
+	for (char *p = c->data + hl; (p = memchr(p, '\n', (size_t)(c->data + c->len - p))); p++)
+		entries++;
+	for (c->cap = 1024; c->cap < 2 * (entries > n ? entries : n); c->cap *= 2)
+		;
+	c->slots = xmalloc(c->cap * sizeof *c->slots);
+	memset(c->slots, 0, c->cap * sizeof *c->slots);
+	for (char *p = c->data + hl, *end = c->data + c->len; p + GIT_OID_HEXSZ + 2 < end;) {
+		git_oid oid;
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? strtoul(p + GIT_OID_HEXSZ + 1, NULL, 10) : 0;
+		if (!nl || git_oid_fromstrn(&oid, p, GIT_OID_HEXSZ) < 0 || len > (size_t)(end - nl - 1))
+			break;
+		struct slot *s = slot_of(c, &oid);
+		git_oid_cpy(&s->oid, &oid);
+		s->used = 1;
+		s->text = nl + 1;
+		s->len = len;
+		p = nl + 1 + len;
+	}
+}
+
+struct worker {
+	struct repo *r;
+	struct list *l;
+	size_t first, step;
+	struct diags dg;
+};
+
+static void *
+work(void *arg)
+{
+	struct worker *w = arg;
+	git_repository *git;
+	struct schema sch;
+	size_t slen;
+	const char *s = embedded_file("schema/case.schema.json", &slen);
+	if (git_repository_open_bare(&git, git_repository_path(w->r->git)) < 0)
+		return NULL;
+	if (schema_parse(&sch, "case.schema.json", s, slen, &w->dg) < 0) {
+		git_repository_free(git);
+		return NULL;
+	}
+	for (size_t i = w->first; i < w->l->n; i += w->step) {
+		struct item *it = &w->l->v[i];
+		git_blob *b;
+		if (it->text)
+			continue;
+		if (git_blob_lookup(&b, git, &it->oid) < 0) {
+			diag_add(&w->dg, it->path, 0, 0, "repo", "cannot read the blob");
+			continue;
+		}
+		struct doc d;
+		doc_init(&d, it->path);
+		if (yaml_read(&d, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), &w->dg) == 0 &&
+		    !schema_validate(&sch, d.root, it->path, &w->dg)) {
+			struct facts f;
+			struct buf t = { 0 };
+			facts_from_case(&f, d.root);
+			facts_text(&f, &t);
+			facts_free(&f);
+			it->text = t.p;
+			it->len = t.len;
+			it->fresh = 1;
+		}
+		doc_free(&d);
+		git_blob_free(b);
+	}
+	schema_free(&sch);
+	git_repository_free(git);
+	return NULL;
+}
+
+static void
+cache_write(const char *path, const struct list *l)
+{
+	struct buf b = { 0 };
+	char hex[GIT_OID_HEXSZ + 1];
+	buf_puts(&b, CACHE_HEADER);
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].text) {
+			buf_printf(&b, "%s %zu\n", git_oid_tostr(hex, sizeof hex, &l->v[i].oid), l->v[i].len);
+			buf_add(&b, l->v[i].text, l->v[i].len);
+		}
+	/* A cache that cannot be written only costs time next run. */
+	if (write_file_atomic(path, b.p ? b.p : "", b.len, 0644) < 0)
+		unlink(path);
+	buf_free(&b);
+}
+
+int
+scan_cases(struct repo *r, void (*fn)(const struct facts *, void *), void *arg, struct diags *dg)
+{
+	struct list l = { 0 };
+	struct cache c;
+	char *cpath = xasprintf("%sbti-cache", git_repository_path(r->git));
+	int rc = list_tree(r->git, r->tree, &l), fresh = 0;
+	if (rc < 0) {
+		free(cpath);
+		free(l.v);
+		return git_fail(dg, "cannot list the cases");
+	}
+	cache_load(&c, cpath, l.n);
+	for (size_t i = 0; i < l.n && c.slots; i++) {
+		struct slot *s = slot_of(&c, &l.v[i].oid);
+		struct facts f;
+		/* A damaged entry is as good as none: the case is read again. */
+		int good = s->used && facts_parse(&f, s->text, s->len) == 0;
+		if (s->used)
+			facts_free(&f);
+		if (good) {
+			l.v[i].text = xmalloc(s->len + 1);
+			memcpy(l.v[i].text, s->text, s->len);
+			l.v[i].len = s->len;
+		}
+	}
+	struct worker w[THREADS];
+	pthread_t t[THREADS];
+	int started[THREADS];
+	for (int i = 0; i < THREADS; i++) {
+		w[i] = (struct worker){ .r = r, .l = &l, .first = (size_t)i, .step = THREADS };
+		started[i] = pthread_create(&t[i], NULL, work, &w[i]) == 0;
+		if (!started[i])
+			work(&w[i]);
+	}
+	for (int i = 0; i < THREADS; i++) {
+		if (started[i])
+			pthread_join(t[i], NULL);
+		for (size_t j = 0; j < w[i].dg.n; j++) {
+			struct diag *x = &w[i].dg.v[j];
+			diag_add(dg, x->file, x->line, x->col, x->rule, "%s", x->msg);
+		}
+		diags_free(&w[i].dg);
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		struct facts f = { 0 };
+		fresh |= l.v[i].fresh;
+		if (l.v[i].text && facts_parse(&f, l.v[i].text, l.v[i].len) == 0)
+			fn(&f, arg);
+		facts_free(&f);
+	}
+	if (fresh || (c.data && l.n == 0))
+		cache_write(cpath, &l);
+	for (size_t i = 0; i < l.n; i++)
+		free(l.v[i].text);
+	free(l.v);
+	free(c.slots);
+	free(c.data);
+	free(cpath);
+	return 0;
+}
