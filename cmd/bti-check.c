@@ -181,8 +181,12 @@ main(int argc, char **argv)
 	struct check k = { .repo = &r, .dg = &dg };
 	int n = argc - optind, status = EXIT_SYSTEM;
 	char **paths = NULL;
-	if (repo_open(&r, c.dir, rev || history, &dg) < 0)
+	if (repo_open(&r, c.dir, 1, &dg) < 0)
 		goto out;
+	if (!r.workdir && !rev && !history) {
+		diag_add(&dg, NULL, 0, 0, "repo", "a bare repository has no work tree; check a commit with --rev");
+		goto out;
+	}
 	if (rev) {
 		git_object *obj;
 		if (git_revparse_single(&obj, r.git, rev) < 0 ||

@@ -132,6 +132,8 @@ main(int argc, char **argv)
 	const char *dir = optind < argc ? argv[optind] : c.dir ? c.dir : ".";
 	if (hooks)
 		return hooks_only(&c, dir);
+	if (municipality && !utf8_valid(municipality))
+		cli_usage(&c, "--municipality: not valid UTF-8 text");
 	if (lang_parse(lang) < 0)
 		cli_usage(&c, "--lang: '%s' is not nb, nn or en", lang);
 

@@ -78,7 +78,7 @@ main(int argc, char **argv)
 	int loaded = load(&bd, bp, &dg) == 0 && load(&od, op, &dg) == 0 && load(&td, tp, &dg) == 0;
 	if (loaded && merge_case(&od, bd.root, td.root, name, &dg) == 0) {
 		/* The result must keep the rules, as any single command's would. */
-		have_repo = repo_open(&r, NULL, 0, &dg) == 0 && repo_load(&r, &dg) == 0;
+		have_repo = repo_open(&r, NULL, 1, &dg) == 0 && repo_load(&r, &dg) == 0;
 		char id[CASE_ID_LEN + 1];
 		const char *cid = map_str(od.root, "id");
 		if (have_repo && !case_validate(&r.schema, &r.model, od.root, name,

@@ -46,8 +46,8 @@ case_path(const char *id, char out[CASE_PATH_MAX])
 	snprintf(out, CASE_PATH_MAX, "cases/%.4s/%s.yaml", id, id);
 }
 
-static day_t
-date_of(const struct node *map, const char *key)
+day_t
+map_date(const struct node *map, const char *key)
 {
 	day_t d;
 	return date_parse(map_str(map, key), &d) == 0 ? d : -1;
@@ -58,9 +58,9 @@ case_state(const struct node *root, struct case_state *st)
 {
 	memset(st, 0, sizeof *st);
 	st->level = -1;
-	st->opened = date_of(root, "opened");
+	st->opened = map_date(root, "opened");
 	const struct node *child = map_get(root, "child");
-	st->born = date_of(child, "born");
+	st->born = map_date(child, "born");
 	struct fnr_info fi;
 	if (st->born < 0 && fnr_check(map_str(child, "fnr"), &fi) == FNR_OK && fi.year)
 		st->born = date_from_ymd(fi.year, fi.month, fi.day);
@@ -79,7 +79,7 @@ check_child(const struct node *child, const char *file, struct diags *dg, day_t 
 {
 	const struct node *fnr = map_get(child, "fnr");
 	const struct node *bn = map_get(child, "born");
-	*born = bn ? date_of(child, "born") : -1;
+	*born = bn ? map_date(child, "born") : -1;
 	if (!fnr && !bn) {
 		diag_add(dg, file, child->line, child->col, "case/child",
 		    "child: give the birth date (born) or the national id number (fnr)");
@@ -117,7 +117,7 @@ check_levels(const struct model *m, const struct node *lv, day_t opened,
 		long long l = -1;
 		map_int(e, "level", &l);
 		int closed = map_true(e, "closed");
-		day_t d = date_of(e, "date");
+		day_t d = map_date(e, "date");
 		if (l >= m->nlevels) {
 			diag_add(dg, file, e->line, e->col, "level/unknown",
 			    "levels[%zu]: the model %s has no level %lld (it has 0 to %d)",
@@ -147,7 +147,7 @@ check_levels(const struct model *m, const struct node *lv, day_t opened,
 		long long pl = -1;
 		map_int(p, "level", &pl);
 		int pclosed = map_true(p, "closed");
-		day_t pd = date_of(p, "date");
+		day_t pd = map_date(p, "date");
 		if (d >= 0 && pd >= 0 && d < pd)
 			diag_add(dg, file, e->line, e->col, "level/date-order",
 			    "levels[%zu]: dated before the entry above it; entries are in date order", i);

@@ -18,6 +18,9 @@ int case_id_check(const char *in, char out[CASE_ID_LEN + 1]);
 /* cases/<YYYY>/<id>.yaml */
 void case_path(const char *id, char out[CASE_PATH_MAX]);
 
+/* The date under key, or -1 when absent or not a date. */
+day_t map_date(const struct node *map, const char *key);
+
 struct case_state {
 	int level;              /* current level, -1 when the case has none */
 	int closed;

@@ -11,20 +11,6 @@
 
 #define PUSH(arr, n) ((arr) = xrealloc((arr), ((n) + 1) * sizeof *(arr)), &(arr)[(n)++])
 
-static day_t
-dt(const struct node *e, const char *key)
-{
-	day_t d;
-	return date_parse(map_str(e, key), &d) == 0 ? d : -1;
-}
-
-static const struct node *
-list(const struct node *root, const char *key)
-{
-	const struct node *l = map_get(root, key);
-	return l && l->type == NT_SEQ ? l : NULL;
-}
-
 void
 facts_from_case(struct facts *f, const struct node *root)
 {
@@ -35,39 +21,39 @@ facts_from_case(struct facts *f, const struct node *root)
 	f->opened = st.opened;
 	f->born = st.born;
 	f->service = xstrdup(map_str(root, "service"));
-	if ((l = list(root, "levels")))
+	if ((l = map_list(root, "levels")))
 		for (size_t i = 0; i < l->n; i++) {
 			struct flevel *x = PUSH(f->lv, f->nlv);
 			long long lv = 0;
 			map_int(l->v[i], "level", &lv);
-			x->date = dt(l->v[i], "date");
+			x->date = map_date(l->v[i], "date");
 			x->level = (int)lv;
 			x->closed = map_true(l->v[i], "closed");
 			snprintf(x->cause, sizeof x->cause, "%s", map_str(l->v[i], "cause") ?
 			    map_str(l->v[i], "cause") : "-");
 		}
-	if ((l = list(root, "consents")))
+	if ((l = map_list(root, "consents")))
 		for (size_t i = 0; i < l->n; i++) {
 			struct fconsent *x = PUSH(f->cs, f->ncs);
-			x->date = dt(l->v[i], "date");
+			x->date = map_date(l->v[i], "date");
 			x->status = map_str(l->v[i], "status")[0];
 		}
-	if ((l = list(root, "coordinators")))
+	if ((l = map_list(root, "coordinators")))
 		for (size_t i = 0; i < l->n; i++)
-			*PUSH(f->coord, f->ncoord) = dt(l->v[i], "date");
-	if ((l = list(root, "reports")))
+			*PUSH(f->coord, f->ncoord) = map_date(l->v[i], "date");
+	if ((l = map_list(root, "reports")))
 		for (size_t i = 0; i < l->n; i++)
-			*PUSH(f->rep, f->nrep) = dt(l->v[i], "date");
-	const struct node *ms = list(root, "measures");
+			*PUSH(f->rep, f->nrep) = map_date(l->v[i], "date");
+	const struct node *ms = map_list(root, "measures");
 	for (size_t i = 0; ms && i < ms->n; i++) {
 		struct fmeasure *x = PUSH(f->ms, f->nms);
-		x->date = dt(ms->v[i], "date");
-		x->due = dt(ms->v[i], "evaluate_by");
+		x->date = map_date(ms->v[i], "date");
+		x->due = map_date(ms->v[i], "evaluate_by");
 	}
-	if ((l = list(root, "evaluations")))
+	if ((l = map_list(root, "evaluations")))
 		for (size_t i = 0; i < l->n; i++) {
-			*PUSH(f->ev, f->nev) = dt(l->v[i], "date");
-			const struct node *items = list(l->v[i], "measures");
+			*PUSH(f->ev, f->nev) = map_date(l->v[i], "date");
+			const struct node *items = map_list(l->v[i], "measures");
 			for (size_t j = 0; items && j < items->n; j++) {
 				const char *mid = map_str(items->v[j], "measure"), *out = map_str(items->v[j], "outcome");
 				struct fitem *x = PUSH(f->it, f->nit);
@@ -77,7 +63,7 @@ facts_from_case(struct facts *f, const struct node *root)
 					if (!strcmp(map_str(ms->v[k], "id"), mid))
 						x->measure = (long)k;
 				x->outcome = !strcmp(out, "change") ? 'h' : out[0];
-				x->next = dt(items->v[j], "next");
+				x->next = map_date(items->v[j], "next");
 			}
 		}
 }
@@ -126,7 +112,7 @@ facts_parse(struct facts *f, const char *text, size_t len)
 			break;
 		case 'l': {
 			struct flevel *x = PUSH(f->lv, f->nlv);
-			ok = sscanf(line, "l %ld %d %d %23s", &x->date, &x->level, &x->closed, x->cause) == 4;
+			ok = sscanf(line, "l %ld %d %d %63s", &x->date, &x->level, &x->closed, x->cause) == 4;
 			break;
 		}
 		case 'c': {

@@ -12,7 +12,7 @@
 struct facts {
 	day_t opened, born;             /* born -1 when unknown */
 	char *service;
-	struct flevel { day_t date; int level, closed; char cause[24]; } *lv;
+	struct flevel { day_t date; int level, closed; char cause[64]; } *lv;
 	struct fconsent { day_t date; char status; } *cs;       /* g, r, w */
 	day_t *coord, *rep, *ev;        /* coordinator, report, evaluation dates */
 	struct fmeasure { day_t date, due; } *ms;

@@ -122,6 +122,11 @@ merge_case(struct doc *od, const struct node *base, const struct node *theirs,
 		if (node_same(o, t) || node_same(b, t))
 			continue;
 		if (node_same(b, o)) {
+			/* Only their side changed it; their new entries may still refer
+			 * to ids that were renumbered. */
+			size_t bt = prefix_len(b, t);
+			for (size_t j = bt == (size_t)-1 ? t->n : bt; t->type == NT_SEQ && j < t->n; j++)
+				apply(od, t->v[j], rn, nrn);
 			map_set(od, ours, key, t);
 			continue;
 		}

@@ -182,6 +182,13 @@ map_get(const struct node *map, const char *key)
 	return i < 0 ? NULL : map->v[i];
 }
 
+const struct node *
+map_list(const struct node *map, const char *key)
+{
+	const struct node *l = map_get(map, key);
+	return l && l->type == NT_SEQ ? l : NULL;
+}
+
 int
 node_is_scalar(const struct node *n)
 {

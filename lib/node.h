@@ -53,6 +53,8 @@ struct node *map_get(const struct node *map, const char *key);
 /* Index of key in map, or -1. */
 long map_index(const struct node *map, const char *key);
 
+/* The sequence under key, or NULL (also when it is not a sequence). */
+const struct node *map_list(const struct node *map, const char *key);
 /* Scalar text under key, or NULL if absent or not a scalar. */
 const char *map_str(const struct node *map, const char *key);
 /* Integer under key into *out; 0 on success, -1 if absent or not an integer. */

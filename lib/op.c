@@ -116,6 +116,11 @@ op_commit(struct op *o, const char *event, const char *what, int quiet)
 		diag_add(&o->dg, o->path, 0, 0, "yaml", "cannot write the case as YAML");
 		return o->status = EXIT_SYSTEM;
 	}
+	if (len > YAML_MAX_BYTES) {
+		free(yaml);
+		return op_refuse(o, NULL, "yaml/size", "the case would grow to %zu bytes, past the limit of %d; "
+		    "keep long texts in the minutes or documents the case points to", len, YAML_MAX_BYTES);
+	}
 	char *msg = xasprintf("%s %s: %s\n\nBTI-Case: %s\nBTI-Event: %s\n",
 	    o->cli->prog, o->id, what, o->id, event);
 	struct change ch = { o->path, yaml, len };

@@ -21,7 +21,7 @@ git_fail(struct diags *dg, const char *what)
 }
 
 int
-repo_open(struct repo *r, const char *dir, int bare_ok, struct diags *dg)
+repo_open(struct repo *r, const char *dir, int readonly, struct diags *dg)
 {
 	memset(r, 0, sizeof *r);
 	r->lockfd = -1;
@@ -34,7 +34,7 @@ repo_open(struct repo *r, const char *dir, int bare_ok, struct diags *dg)
 		return -1;
 	}
 	r->workdir = git_repository_workdir(r->git);
-	if (!r->workdir && !bare_ok) {
+	if (!r->workdir && !readonly) {
 		diag_add(dg, git_repository_path(r->git), 0, 0, "repo",
 		    "a bare repository has no work tree; run bti commands in a clone");
 		return -1;
@@ -42,12 +42,14 @@ repo_open(struct repo *r, const char *dir, int bare_ok, struct diags *dg)
 	git_reference *head;
 	if (git_reference_lookup(&head, r->git, "HEAD") < 0)
 		return git_fail(dg, "cannot read HEAD");
-	if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC) {
+	if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC && !readonly) {
 		git_reference_free(head);
 		diag_add(dg, NULL, 0, 0, "repo", "HEAD is detached; check out a branch first (git switch main)");
 		return -1;
 	}
-	r->refname = xstrdup(git_reference_symbolic_target(head));
+	/* Reading a detached HEAD (a CI checkout) is fine; committing is not. */
+	r->refname = xstrdup(git_reference_type(head) == GIT_REFERENCE_SYMBOLIC ?
+	    git_reference_symbolic_target(head) : "HEAD");
 	git_reference_free(head);
 	return 0;
 }

@@ -30,9 +30,9 @@ struct change {
 };
 
 /* Opens the repository containing dir (or the current directory), as git
- * does. Refuses a detached HEAD, and bare repositories unless bare_ok
- * (read-only commands on a server). */
-int repo_open(struct repo *r, const char *dir, int bare_ok, struct diags *dg);
+ * does. Unless readonly (commands that only read: on a server, in a CI
+ * checkout), refuses bare repositories and a detached HEAD. */
+int repo_open(struct repo *r, const char *dir, int readonly, struct diags *dg);
 /* Takes the repository's write lock (waiting for other bti commands), then
  * reads HEAD. Every changing command holds it from reading to committing. */
 int repo_lock(struct repo *r, struct diags *dg);

@@ -5,20 +5,6 @@
 #include "case.h"
 #include "rules.h"
 
-static day_t
-dt(const struct node *e, const char *key)
-{
-	day_t d;
-	return date_parse(map_str(e, key), &d) == 0 ? d : -1;
-}
-
-static const struct node *
-list(const struct node *root, const char *key)
-{
-	const struct node *l = map_get(root, key);
-	return l && l->type == NT_SEQ ? l : NULL;
-}
-
 /* Walks a list (which may be NULL) with index i and entry e. */
 #define EACH(i, e, l) \
 	for (size_t i = 0; (l) && i < (l)->n && ((e) = (l)->v[i], 1); i++)
@@ -35,12 +21,12 @@ seq_has(const struct node *seq, const char *s)
 int
 rules_level_on(const struct node *root, day_t d, int *closed)
 {
-	const struct node *e, *lv = list(root, "levels");
+	const struct node *e, *lv = map_list(root, "levels");
 	int level = -1;
 	*closed = 0;
 	EACH(i_e, e, lv) {
 		long long l;
-		day_t when = dt(e, "date");
+		day_t when = map_date(e, "date");
 		if (when > d || map_int(e, "level", &l) < 0)
 			continue;
 		level = (int)l;
@@ -54,11 +40,11 @@ rules_level_on(const struct node *root, day_t d, int *closed)
 int
 rules_involved(const struct node *root, const char *service, day_t d)
 {
-	const struct node *e, *sv = list(root, "services");
+	const struct node *e, *sv = map_list(root, "services");
 	int in = 0;
 	EACH(i_e, e, sv) {
 		const char *name = map_str(e, "name");
-		if (dt(e, "date") <= d && name && !strcmp(name, service))
+		if (map_date(e, "date") <= d && name && !strcmp(name, service))
 			in = !strcmp(map_str(e, "action"), "join");
 	}
 	return in;
@@ -68,11 +54,11 @@ rules_involved(const struct node *root, const char *service, day_t d)
 static day_t
 withdrawn_on(const struct node *root, const char *id)
 {
-	const struct node *e, *cs = list(root, "consents");
+	const struct node *e, *cs = map_list(root, "consents");
 	EACH(i_e, e, cs) {
 		const char *w = map_str(e, "withdraws");
 		if (!strcmp(map_str(e, "status"), "withdrawn") && w && !strcmp(w, id))
-			return dt(e, "date");
+			return map_date(e, "date");
 	}
 	return -1;
 }
@@ -80,15 +66,15 @@ withdrawn_on(const struct node *root, const char *id)
 const struct node *
 rules_covering(const struct node *root, const char *service, day_t d)
 {
-	const struct node *c, *cs = list(root, "consents");
+	const struct node *c, *cs = map_list(root, "consents");
 	EACH(i_c, c, cs) {
-		day_t from = dt(c, "date");
+		day_t from = map_date(c, "date");
 		if (strcmp(map_str(c, "status"), "given") || from > d ||
 		    !seq_has(map_get(c, "services"), service))
 			continue;
 		if (!strcmp(map_str(c, "scope"), "meeting") && from != d)
 			continue;
-		day_t until = dt(c, "expires");
+		day_t until = map_date(c, "expires");
 		if (until >= 0 && d > until)
 			continue;
 		day_t w = withdrawn_on(root, map_str(c, "id"));
@@ -102,7 +88,7 @@ rules_covering(const struct node *root, const char *service, day_t d)
 const char *
 rules_uncovered(const struct node *root, day_t d)
 {
-	const struct node *e, *sv = list(root, "services");
+	const struct node *e, *sv = map_list(root, "services");
 	EACH(i_e, e, sv) {
 		const char *name = map_str(e, "name");
 		if (rules_involved(root, name, d) && !rules_covering(root, name, d))
@@ -114,9 +100,9 @@ rules_uncovered(const struct node *root, day_t d)
 const struct node *
 rules_coordinator_on(const struct node *root, day_t d)
 {
-	const struct node *e, *co = list(root, "coordinators"), *cur = NULL;
+	const struct node *e, *co = map_list(root, "coordinators"), *cur = NULL;
 	EACH(i_e, e, co)
-		if (dt(e, "date") <= d)
+		if (map_date(e, "date") <= d)
 			cur = e;
 	return cur;
 }
@@ -130,7 +116,7 @@ violent(const struct node *kinds)
 int
 rules_secret(const struct node *root)
 {
-	const struct node *e, *rp = list(root, "reports");
+	const struct node *e, *rp = map_list(root, "reports");
 	if (violent(map_get(map_get(root, "concern"), "kinds")))
 		return 1;
 	EACH(i_e, e, rp)
@@ -143,8 +129,8 @@ day_t
 rules_measure_due(const struct node *root, const struct node *m)
 {
 	const char *id = map_str(m, "id");
-	const struct node *e, *it, *ev = list(root, "evaluations");
-	day_t due = dt(m, "evaluate_by");
+	const struct node *e, *it, *ev = map_list(root, "evaluations");
+	day_t due = map_date(m, "evaluate_by");
 	EACH(i_e, e, ev) {
 		const struct node *items = map_get(e, "measures");
 		EACH(i_it, it, items) {
@@ -153,7 +139,7 @@ rules_measure_due(const struct node *root, const struct node *m)
 				continue;
 			if (!strcmp(out, "reached") || !strcmp(out, "stop"))
 				return -1;
-			due = dt(it, "next");
+			due = map_date(it, "next");
 		}
 	}
 	return due;
@@ -197,7 +183,7 @@ check_consent(struct rctx *c, const struct node *cs, size_t i)
 			ERR(c, e, "consent/withdraws", "consents[%zu]: %s is withdrawn already", i, w);
 		return;
 	}
-	day_t d = dt(e, "date"), until = dt(e, "expires");
+	day_t d = map_date(e, "date"), until = map_date(e, "expires");
 	if (until >= 0 && until < d)
 		ERR(c, e, "consent/expires", "consents[%zu]: expires before it is given", i);
 	if (strcmp(status, "given"))
@@ -208,7 +194,7 @@ check_consent(struct rctx *c, const struct node *cs, size_t i)
 		return;
 	}
 	int age = age_on(c->born, d);
-	const struct node *by = map_get(e, "given_by"), *g, *gs = list(c->root, "guardians");
+	const struct node *by = map_get(e, "given_by"), *g, *gs = map_list(c->root, "guardians");
 	int child_signed = seq_has(by, c->child);
 	if (age >= c->m->adult_age) {
 		int verge = 0, verge_signed = 0;
@@ -227,7 +213,7 @@ check_consent(struct rctx *c, const struct node *cs, size_t i)
 	char names[256] = "";
 	EACH(i_g, g, gs) {
 		/* A guardian recorded after the consent could not have signed it. */
-		day_t since = dt(g, "date");
+		day_t since = map_date(g, "date");
 		if (!map_true(g, "responsibility") || map_true(g, "verge") || since > d)
 			continue;
 		const char *name = map_str(g, "name");
@@ -261,7 +247,7 @@ static const char *const guarded[] = { "services", "coordinators", "goals", "mea
 static void
 check_guarded(struct rctx *c, const char *key, size_t i, const struct node *e)
 {
-	day_t d = dt(e, "date");
+	day_t d = map_date(e, "date");
 	int closed, level = rules_level_on(c->root, d, &closed);
 	const char *decision = map_str(e, "decision");
 	/* The evaluation that decides to step down or close is what the rules
@@ -289,10 +275,10 @@ check_guarded(struct rctx *c, const char *key, size_t i, const struct node *e)
 static void
 check_level_guards(struct rctx *c)
 {
-	const struct node *e, *lv = list(c->root, "levels");
+	const struct node *e, *lv = map_list(c->root, "levels");
 	EACH(i, e, lv) {
 		long long l;
-		day_t d = dt(e, "date");
+		day_t d = map_date(e, "date");
 		if (map_true(e, "closed") || map_int(e, "level", &l) < 0 || l >= c->m->nlevels)
 			continue;
 		const struct level *lvl = &c->m->levels[l];
@@ -301,7 +287,7 @@ check_level_guards(struct rctx *c)
 			    "levels[%zu]: level %lld needs a %s; name one first (bti-coordinator)",
 			    i, l, c->m->coordinator_role[LANG_EN]);
 		if (lvl->cooperation) {
-			const struct node *s, *sv = list(c->root, "services");
+			const struct node *s, *sv = map_list(c->root, "services");
 			int any = 0;
 			EACH(i_s, s, sv)
 				any |= rules_involved(c->root, map_str(s, "name"), d);
@@ -321,7 +307,7 @@ check_level_guards(struct rctx *c)
 static void
 check_services(struct rctx *c)
 {
-	const struct node *e, *sv = list(c->root, "services");
+	const struct node *e, *sv = map_list(c->root, "services");
 	EACH(i, e, sv) {
 		const char *name = map_str(e, "name");
 		int join = !strcmp(map_str(e, "action"), "join");
@@ -335,10 +321,10 @@ check_services(struct rctx *c)
 		else if (!join && !in)
 			ERR(c, e, "service/not-involved", "services[%zu]: %s does not take part", i, name);
 	}
-	const struct node *co = list(c->root, "coordinators");
+	const struct node *co = map_list(c->root, "coordinators");
 	EACH(i, e, co) {
 		const char *s = map_str(e, "service");
-		if (strcmp(s, map_str(c->root, "service")) && !rules_involved(c->root, s, dt(e, "date")))
+		if (strcmp(s, map_str(c->root, "service")) && !rules_involved(c->root, s, map_date(e, "date")))
 			ERR(c, e, "coordinator/service",
 			    "coordinators[%zu]: the coordinator must work in a service of the case; "
 			    "%s is neither %s nor a service taking part (bti-service)", i, s,
@@ -358,7 +344,7 @@ find_id(const struct node *l, const char *id, size_t before)
 static void
 check_plan(struct rctx *c)
 {
-	const struct node *e, *gl = list(c->root, "goals"), *ms = list(c->root, "measures");
+	const struct node *e, *gl = map_list(c->root, "goals"), *ms = map_list(c->root, "measures");
 	EACH(i, e, gl) {
 		if (find_id(gl, map_str(e, "id"), i))
 			ERR(c, e, "goal/id", "goals[%zu]: the id %s is used already", i, map_str(e, "id"));
@@ -367,19 +353,19 @@ check_plan(struct rctx *c)
 		const char *goal = map_str(e, "goal");
 		if (find_id(ms, map_str(e, "id"), i))
 			ERR(c, e, "measure/id", "measures[%zu]: the id %s is used already", i, map_str(e, "id"));
-		if (dt(e, "evaluate_by") < dt(e, "start"))
+		if (map_date(e, "evaluate_by") < map_date(e, "start"))
 			ERR(c, e, "measure/dates", "measures[%zu]: evaluate_by is before start", i);
 		if (goal && !find_id(gl, goal, gl ? gl->n : 0))
 			ERR(c, e, "measure/goal", "measures[%zu]: there is no goal %s", i, goal);
 	}
-	const struct node *ev = list(c->root, "evaluations");
+	const struct node *ev = map_list(c->root, "evaluations");
 	EACH(i, e, ev) {
-		day_t d = dt(e, "date");
+		day_t d = map_date(e, "date");
 		const struct node *it, *items = map_get(e, "measures");
 		EACH(i_it, it, items) {
 			const char *mid = map_str(it, "measure"), *out = map_str(it, "outcome");
 			const struct node *mm = find_id(ms, mid, ms ? ms->n : 0);
-			if (!mm || dt(mm, "date") > d) {
+			if (!mm || map_date(mm, "date") > d) {
 				ERR(c, it, "evaluation/measure",
 				    "evaluations[%zu]: there is no measure %s on %s", i, mid, map_str(e, "date"));
 				continue;
@@ -397,7 +383,7 @@ check_plan(struct rctx *c)
 				}
 			}
 			int goes_on = !strcmp(out, "continue") || !strcmp(out, "change");
-			day_t next = dt(it, "next");
+			day_t next = map_date(it, "next");
 			if (goes_on && next <= d)
 				ERR(c, it, "evaluation/next",
 				    "evaluations[%zu]: measure %s goes on (%s); give the next evaluation date, after %s",
@@ -409,7 +395,7 @@ check_plan(struct rctx *c)
 static void
 check_reports(struct rctx *c)
 {
-	const struct node *e, *rp = list(c->root, "reports");
+	const struct node *e, *rp = map_list(c->root, "reports");
 	/* Once violence or abuse is reported, no later report tells the guardians. */
 	int secret = violent(map_get(map_get(c->root, "concern"), "kinds"));
 	EACH(i, e, rp) {
@@ -428,10 +414,10 @@ check_dates(struct rctx *c)
 	static const char *const keys[] = { "services", "coordinators", "consents", "goals",
 		"measures", "evaluations", "meetings", "reports", NULL };
 	for (int k = 0; keys[k]; k++) {
-		const struct node *e, *l = list(c->root, keys[k]);
+		const struct node *e, *l = map_list(c->root, keys[k]);
 		day_t prev = -1;
 		EACH(i, e, l) {
-			day_t d = dt(e, "date");
+			day_t d = map_date(e, "date");
 			if (d < c->opened)
 				ERR(c, e, "date/before-opened", "%s[%zu]: dated before the case was opened",
 				    keys[k], i);
@@ -452,13 +438,13 @@ rules_check(const struct model *m, const struct node *root, const char *file, st
 	struct rctx c = { .m = m, .root = root, .file = file, .dg = dg, .opened = st.opened,
 		.born = st.born, .child = map_str(map_get(root, "child"), "name") };
 	check_dates(&c);
-	const struct node *cs = list(root, "consents");
+	const struct node *cs = map_list(root, "consents");
 	for (size_t i = 0; cs && i < cs->n; i++)
 		check_consent(&c, cs, i);
 	check_level_guards(&c);
 	check_services(&c);
 	for (int k = 0; guarded[k]; k++) {
-		const struct node *e, *l = list(root, guarded[k]);
+		const struct node *e, *l = map_list(root, guarded[k]);
 		EACH(i, e, l)
 			check_guarded(&c, guarded[k], i, e);
 	}

@@ -7,6 +7,7 @@
 
 #include "embedded.h"
 #include "scan.h"
+#include "walk.h"
 #include "yamlio.h"
 
 /* Bump when facts_from_case or the facts text changes meaning. */
@@ -27,41 +28,18 @@ struct list {
 };
 
 static int
-list_tree(git_repository *git, git_tree *tree, struct list *l)
+add_item(const char *path, const git_oid *id, void *arg)
 {
-	git_tree_entry *ce;
-	git_tree *cases = NULL;
-	if (!tree || git_tree_entry_bypath(&ce, tree, "cases") < 0)
-		return 0;
-	int rc = git_tree_entry_type(ce) == GIT_OBJECT_TREE ?
-	    git_tree_lookup(&cases, git, git_tree_entry_id(ce)) : 0;
-	git_tree_entry_free(ce);
-	for (size_t i = 0; rc == 0 && cases && i < git_tree_entrycount(cases); i++) {
-		const git_tree_entry *ye = git_tree_entry_byindex(cases, i);
-		git_tree *year;
-		if (git_tree_entry_type(ye) != GIT_OBJECT_TREE)
-			continue;
-		if ((rc = git_tree_lookup(&year, git, git_tree_entry_id(ye))) < 0)
-			break;
-		for (size_t j = 0; j < git_tree_entrycount(year); j++) {
-			const git_tree_entry *fe = git_tree_entry_byindex(year, j);
-			const char *name = git_tree_entry_name(fe);
-			size_t nl = strlen(name);
-			if (git_tree_entry_type(fe) != GIT_OBJECT_BLOB || nl < 6 || strcmp(name + nl - 5, ".yaml"))
-				continue;
-			if (l->n == l->cap) {
-				l->cap = l->cap ? l->cap * 2 : 1024;
-				l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-			}
-			struct item *it = &l->v[l->n++];
-			memset(it, 0, sizeof *it);
-			git_oid_cpy(&it->oid, git_tree_entry_id(fe));
-			snprintf(it->path, sizeof it->path, "cases/%s/%s", git_tree_entry_name(ye), name);
-		}
-		git_tree_free(year);
+	struct list *l = arg;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 1024;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
 	}
-	git_tree_free(cases);
-	return rc;
+	struct item *it = &l->v[l->n++];
+	memset(it, 0, sizeof *it);
+	git_oid_cpy(&it->oid, id);
+	snprintf(it->path, sizeof it->path, "%s", path);
+	return 0;
 }
 
 /* The cache: CACHE_HEADER, then per case "<hex oid> <length>\n<facts text>",
@@ -187,7 +165,7 @@ scan_cases(struct repo *r, void (*fn)(const struct facts *, void *), void *arg, 
 	struct list l = { 0 };
 	struct cache c;
 	char *cpath = xasprintf("%sbti-cache", git_repository_path(r->git));
-	int rc = list_tree(r->git, r->tree, &l), fresh = 0;
+	int rc = walk_case_ids(r->git, r->tree, add_item, &l), fresh = 0;
 	if (rc < 0) {
 		free(cpath);
 		free(l.v);

@@ -205,6 +205,10 @@ validate_scalar(struct ctx *c, const struct node *sch, const struct node *n)
 		err(c, n, "schema/range", "%s: %s is above the maximum", n->s, NULL);
 	if (n->type != NT_STR && n->type != NT_DATE)
 		return;
+	if (!utf8_valid(n->s)) {
+		err(c, n, "text/utf8", "%s: not valid UTF-8 text%s", "", NULL);
+		return;
+	}
 	if (map_int(sch, "minLength", &lim) == 0 && (long long)u8len(n->s) < lim)
 		err(c, n, "schema/empty", "%s: must not be empty%s", "", NULL);
 	const char *fmt = map_str(sch, "format");

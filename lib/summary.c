@@ -6,18 +6,11 @@
 #include "render.h"
 #include "rules.h"
 
-static const struct node *
-list(const struct node *root, const char *key)
-{
-	const struct node *l = map_get(root, key);
-	return l && l->type == NT_SEQ ? l : NULL;
-}
-
 /* The latest evaluation item of a measure and its date, or NULL. */
 static const struct node *
 last_evaluation(const struct node *root, const char *id, const char **date)
 {
-	const struct node *ev = list(root, "evaluations"), *found = NULL;
+	const struct node *ev = map_list(root, "evaluations"), *found = NULL;
 	for (size_t i = 0; ev && i < ev->n; i++) {
 		const struct node *items = map_get(ev->v[i], "measures");
 		for (size_t j = 0; items && j < items->n; j++)
@@ -82,7 +75,7 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 
 	heading(b, lang, "services");
 	int any = 0;
-	if ((l = list(root, "services")))
+	if ((l = map_list(root, "services")))
 		for (size_t i = 0; i < l->n; i++) {
 			const char *name = map_str(l->v[i], "name"), *contact = map_str(l->v[i], "contact");
 			if (strcmp(map_str(l->v[i], "action"), "join") || !rules_involved(root, name, today))
@@ -102,7 +95,7 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 
 	heading(b, lang, "consents-in-force");
 	any = 0;
-	if ((l = list(root, "consents")))
+	if ((l = map_list(root, "consents")))
 		for (size_t i = 0; i < l->n; i++) {
 			const struct node *c = l->v[i], *sv = map_get(c, "services");
 			int covers = 0;
@@ -123,7 +116,7 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 	if (!any)
 		buf_printf(b, "- %s\n", label(lang, "none"));
 
-	if ((l = list(root, "goals"))) {
+	if ((l = map_list(root, "goals"))) {
 		heading(b, lang, "goals");
 		for (size_t i = 0; i < l->n; i++) {
 			buf_printf(b, "- %s: ", map_str(l->v[i], "id"));
@@ -131,7 +124,7 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 			buf_puts(b, "\n");
 		}
 	}
-	if ((l = list(root, "measures"))) {
+	if ((l = map_list(root, "measures"))) {
 		heading(b, lang, "measures");
 		for (size_t i = 0; i < l->n; i++) {
 			const struct node *ms = l->v[i];
@@ -153,7 +146,7 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 			buf_puts(b, "\n");
 		}
 	}
-	if ((l = list(root, "meetings"))) {
+	if ((l = map_list(root, "meetings"))) {
 		heading(b, lang, "meetings");
 		for (size_t i = 0; i < l->n; i++) {
 			const struct node *mt = l->v[i];
@@ -172,7 +165,7 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 			buf_puts(b, "\n");
 		}
 	}
-	if ((l = list(root, "reports"))) {
+	if ((l = map_list(root, "reports"))) {
 		heading(b, lang, "reports");
 		for (size_t i = 0; i < l->n; i++) {
 			buf_printf(b, "- %s, %s: ", map_str(l->v[i], "date"), map_str(l->v[i], "to"));
@@ -182,7 +175,7 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 		}
 	}
 	heading(b, lang, "history");
-	l = list(root, "levels");
+	l = map_list(root, "levels");
 	for (size_t i = 0; l && i < l->n; i++) {
 		const struct node *e = l->v[i];
 		long long lv = 0;

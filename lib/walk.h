@@ -1,15 +1,19 @@
-/* walk.h: visiting every case file committed at HEAD. */
+/* walk.h: visiting every case file committed in a tree. */
 #ifndef BTI_WALK_H
 #define BTI_WALK_H
 
 #include <git2.h>
 
+/* Called with the case path and its blob id; non-zero stops the walk. */
+typedef int (*walk_id_fn)(const char *path, const git_oid *id, void *arg);
 /* Called with the case path, the blob id and its bytes; non-zero stops. */
 typedef int (*walk_fn)(const char *path, const git_oid *id, const char *data, size_t len,
     void *arg);
 
-/* Calls fn for every cases/YYYY/ID.yaml in tree, in path order.
- * Returns 0, fn's non-zero value, or -1 on a libgit2 error. */
+/* Calls fn for every cases/YYYY/NAME.yaml in tree, in path order, reading
+ * only trees. Returns 0, fn's non-zero value, or -1 on a libgit2 error. */
+int walk_case_ids(git_repository *git, git_tree *tree, walk_id_fn fn, void *arg);
+/* The same, with each blob's content. */
 int walk_cases(git_repository *git, git_tree *tree, walk_fn fn, void *arg);
 
 #endif

@@ -22,8 +22,12 @@ int yaml_read(struct doc *d, const char *buf, size_t len, struct diags *dg);
 int yaml_read_file(struct doc *d, const char *path, struct diags *dg);
 
 /* Serializes a tree: block style, keys in stored order, strings that would
- * read back as another type quoted. Returns a malloc'd NUL-terminated buffer. */
+ * read back as another type quoted. Returns a malloc'd NUL-terminated buffer,
+ * or NULL when a string is not valid UTF-8. */
 char *yaml_write(const struct node *root, size_t *len);
+
+/* 1 when s is valid UTF-8 (no overlongs, surrogates or code points past U+10FFFF). */
+int utf8_valid(const char *s);
 
 /* How a plain scalar with this text resolves. */
 enum ntype yaml_resolve(const char *s, size_t len);

@@ -79,6 +79,43 @@ emit_node(yaml_emitter_t *e, const struct node *n)
 	return emit_scalar(e, n);
 }
 
+/* libyaml's emitter does not survive invalid UTF-8 (it loops or fails
+ * badly), so every scalar is checked before it is handed over. */
+int
+utf8_valid(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2 :
+		    (*p & 0xF8) == 0xF0 ? 3 : -1;
+		if (n < 0 || (n == 1 && *p < 0xC2) || (n == 3 && *p > 0xF4))
+			return 0;
+		unsigned cp = n ? *p & (0x3F >> n) : *p;
+		for (int i = 1; i <= n; i++) {
+			if ((p[i] & 0xC0) != 0x80)
+				return 0;
+			cp = cp << 6 | (p[i] & 0x3F);
+		}
+		if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+			return 0;
+		p += n + 1;
+	}
+	return 1;
+}
+
+static int
+all_utf8(const struct node *n)
+{
+	if (!n)
+		return 1;
+	if (n->type != NT_SEQ && n->type != NT_MAP)
+		return utf8_valid(n->s);
+	for (size_t i = 0; i < n->n; i++)
+		if ((n->type == NT_MAP && !utf8_valid(n->k[i]->s)) || !all_utf8(n->v[i]))
+			return 0;
+	return 1;
+}
+
 char *
 yaml_write(const struct node *root, size_t *len)
 {
@@ -86,7 +123,7 @@ yaml_write(const struct node *root, size_t *len)
 	yaml_event_t ev;
 	struct buf b = { 0 };
 
-	if (!yaml_emitter_initialize(&e))
+	if (!all_utf8(root) || !yaml_emitter_initialize(&e))
 		return NULL;
 	yaml_emitter_set_output(&e, out_handler, &b);
 	yaml_emitter_set_unicode(&e, 1);

@@ -55,6 +55,17 @@ unchanged 1 "an unknown kind is refused by the schema" "$r" bti-new -C "$r" --na
 golden new-kind "the error lists the allowed kinds"
 unchanged 1 "a future date is refused" "$r" bti-new -C "$r" --date 2027-01-01 --name A \
 	--born 2015-01-01 --service S --concern C --worry 3
+bad=$(printf 'Ol\345')
+unchanged 1 "a name that is not UTF-8 is refused" "$r" bti-new -C "$r" --name "$bad" \
+	--born 2015-01-01 --service S --concern C --worry 3
+golden new-utf8 "the error names the rule and the field"
+# One argument may hold 128 KiB; eleven guardians of 100 kB pass 1 MiB.
+big=$(python3 -c 'print("x" * 100000)')
+unchanged 1 "a case that would pass 1 MiB is refused" "$r" bti-new -C "$r" --name A \
+	--born 2015-01-01 --service S --concern C --worry 3 --guardian "$big" --guardian "$big" \
+	--guardian "$big" --guardian "$big" --guardian "$big" --guardian "$big" --guardian "$big" \
+	--guardian "$big" --guardian "$big" --guardian "$big" --guardian "$big"
+like "$(err)" 'yaml/size: the case would grow to' "and says why"
 unset BTI_USER
 unchanged 2 "no author: refused" "$r" bti-new -C "$r" --name A --born 2015-01-01 \
 	--service S --concern C --worry 3
