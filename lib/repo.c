@@ -131,11 +131,26 @@ out:
 	return rc;
 }
 
+/* A command killed while writing its journal leaves only a temporary file:
+ * nothing was committed, so it is simply removed. */
+static void
+remove_journal_temps(struct repo *r)
+{
+	const char *gitdir = git_repository_path(r->git);
+	DIR *dp = opendir(gitdir);
+	for (struct dirent *de; dp && (de = readdir(dp));)
+		if (!strncmp(de->d_name, "bti-journal.bti-tmp.", 20))
+			unlink_fmt("%s%s", gitdir, de->d_name);
+	if (dp)
+		closedir(dp);
+}
+
 static int
 recover(struct repo *r, struct diags *dg)
 {
 	char *path = journal_path(r), *text;
 	size_t len;
+	remove_journal_temps(r);
 	if (read_file(path, 1 << 20, &text, &len) < 0) {
 		free(path);
 		return errno == ENOENT ? 0 : -1;

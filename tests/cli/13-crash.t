@@ -1,0 +1,200 @@
+#!/bin/sh
+# Commands killed with SIGKILL at random points: the next command finishes
+# or forgets the dead one's work (the journal .git/bti-journal), so that
+# nothing committed is lost and nothing is half-written. Then the crash
+# window between the commit and the work tree, made by hand.
+. "$(dirname "$0")/lib.sh"
+export BTI_USER="Kari Lærer"
+
+r="$tmp/r"
+newrepo "$r"
+id=$(bti-new -C "$r" --date 2026-01-10 --name Ola --born 2015-06-02 --service Skole \
+	--concern Bekymring --worry 5 --guardian Mor)
+p="cases/2026/$id.yaml" f="$r/cases/2026/$id.yaml"
+# Level 1 with all that level 2 needs, so that the case can move 1 <-> 2.
+bti-level -C "$r" --date 2026-01-11 --reason "Tiltak i egen tjeneste" "$id" 1 >/dev/null &&
+bti-service -C "$r" --date 2026-01-12 "$id" join PPT >/dev/null &&
+bti-consent -C "$r" --date 2026-01-12 --from Mor --service PPT "$id" given >/dev/null &&
+bti-coordinator -C "$r" --date 2026-01-12 --name "Kari Lærer" --service Skole "$id" >/dev/null ||
+	echo "Bail out! setup failed"
+
+# counts: the measures, goals and level entries in the work-tree case file
+# (as bti writes it: top-level keys, block lists; bti-check parses it too).
+counts() {
+	awk '/^[a-z_]+:/ { key = $1 } /^- / { n[key]++ }
+		END { print n["measures:"] + 0, n["goals:"] + 0, n["levels:"] + 0 }' "$f"
+}
+# commits: the commits on the case with BTI-Event measure, goal, and new or
+# level (each of which adds a level entry), as counts() prints them.
+commits() {
+	git -C "$r" log --format='%(trailers:key=BTI-Event,valueonly)' -- "$p" |
+		awk '$0 == "measure" { m++ } $0 == "goal" { g++ } $0 == "level" || $0 == "new" { l++ }
+			END { print m + 0, g + 0, l + 0 }'
+}
+# other: the level to move to from the level committed last (1 or 2).
+other() {
+	if [ "$(git -C "$r" show "HEAD:$p" | sed -n '/^levels:/,/^[a-z]/p' | sed -n 's/^  level: //p' | tail -1)" = 1 ]; then
+		echo 2
+	else
+		echo 1
+	fi
+}
+# change N [LEVEL]: a changing command: a level move (to LEVEL), a measure or
+# a goal; run through $pre when it is set.
+pre=
+change() {
+	case $(($1 % 3)) in
+	0) $pre bti-level -C "$r" --date 2026-02-01 --reason "Flytting $1" "$id" "$2" ;;
+	1) $pre bti-measure -C "$r" --date 2026-02-01 --what "Tiltak $1" --responsible Lærer \
+		--evaluate-by 2026-03-01 "$id" ;;
+	2) $pre bti-goal -C "$r" --date 2026-02-01 --text "Mål $1" "$id" ;;
+	esac
+}
+random() { echo $(($(od -An -N2 -tu2 /dev/urandom) % $1)); }
+# leftovers: temporary and lock files of ours or git's that a dead command
+# could leave behind (bti.lock itself stays: it is only ever flock'ed).
+# Not checked: libgit2's .git/objects/tmp_object_git2_* of a command killed
+# while writing an object (git gc prunes them).
+leftovers() {
+	find "$r" \( -name '*.bti-tmp.*' -o -name '*.lock' -o -name bti-journal \) \
+		! -name bti.lock | sed "s|^$r/||"
+}
+# consistent: everything the repository must be after a command has run;
+# prints what is wrong, nothing when all is well.
+consistent() {
+	s=$(git -C "$r" status --porcelain --untracked-files=all)
+	[ -z "$s" ] || echo "git status: $s"
+	s=$(git -C "$r" fsck --strict --no-dangling 2>&1) || echo "git fsck: $s"
+	git -C "$r" show "HEAD:$p" | cmp -s - "$f" || echo "the work-tree file differs from HEAD:$p"
+	s=$(bti-check -C "$r" 2>&1) || echo "bti-check: $s"
+	in_file=$(counts) committed=$(commits)
+	[ "$in_file" = "$committed" ] ||
+		echo "measures, goals, levels: $in_file in the file, but $committed committed"
+	s=$(leftovers)
+	[ -z "$s" ] || echo "left behind: $s"
+}
+
+# How long one command takes here: the kills fall anywhere in that time.
+t0=$(date +%s%N)
+bti-goal -C "$r" --date 2026-01-20 --text "Ola trives" "$id" >/dev/null
+span=$((($(date +%s%N) - t0) / 1000000))
+[ "$span" -ge 15 ] || span=15
+[ "$span" -le 200 ] || span=200
+is "$(consistent)" "" "consistent before the kills"
+
+# --- 40 kills at random points -------------------------------------------------------
+: >"$tmp/next-fail" >"$tmp/after-kill" >"$tmp/inconsistent"
+before_commit=0 after_commit=0 finished=0 recovered=0
+i=1
+while [ "$i" -le 40 ]; do
+	to=$(other)
+	old=$(git -C "$r" rev-parse HEAD)
+	ms=$((1 + $(random "$span")))
+	pre="timeout -s KILL $(printf '0.%03d' "$ms")"
+	{ change "$i" "$to" >/dev/null; } 2>/dev/null
+	krc=$?
+	pre=
+	new=$(git -C "$r" rev-parse HEAD)
+	# Right after the kill the branch has moved by at most the one commit,
+	# and every object it names is whole.
+	if [ "$new" != "$old" ] && [ "$(git -C "$r" rev-parse -q --verify "$new~1")" != "$old" ]; then
+		echo "kill $i after $ms ms: HEAD $new is not $old or a child of it" >>"$tmp/after-kill"
+	fi
+	s=$(git -C "$r" fsck --strict --no-dangling 2>&1) || echo "kill $i after $ms ms: git fsck: $s" >>"$tmp/after-kill"
+	if [ "$krc" -ne 137 ]; then
+		finished=$((finished + 1))
+		[ "$krc" -le 1 ] || echo "kill $i after $ms ms: the command finished first with exit $krc" >>"$tmp/next-fail"
+	elif [ "$new" = "$old" ]; then
+		before_commit=$((before_commit + 1))
+	else
+		after_commit=$((after_commit + 1))
+	fi
+	# The next command: done or refused by the rules, never a repository error.
+	to=$(other)
+	change $((i + 1)) "$to" >/dev/null 2>"$tmp/next.err"
+	nrc=$?
+	! grep -q 'repo/recovered' "$tmp/next.err" || recovered=$((recovered + 1))
+	[ "$nrc" -le 1 ] || echo "kill $i after $ms ms: the next command exited $nrc: $(cat "$tmp/next.err")" >>"$tmp/next-fail"
+	s=$(consistent)
+	[ -z "$s" ] || printf 'kill %s after %s ms (exit %s):\n%s\n' "$i" "$ms" "$krc" "$s" >>"$tmp/inconsistent"
+	i=$((i + 1))
+done
+echo "# 40 kills within ${span} ms: $before_commit before the commit, $after_commit after it, $finished finished first; $recovered recovered"
+is "$(cat "$tmp/next-fail")" "" "after every kill the next command exits 0 or 1, never 2 or 3 (and so did any that finished first)"
+is "$(cat "$tmp/after-kill")" "" "right after every kill: the branch moved by at most one whole commit, git fsck is clean"
+is "$(cat "$tmp/inconsistent")" "" \
+	"after every next command: status clean, fsck clean, file = HEAD, bti-check silent, every committed entry in the file, nothing left behind"
+like "$(commits)" '^[1-9][0-9]* [1-9][0-9]* [1-9][0-9]*$' \
+	"measures, goals and level moves were all committed"
+is "$(git -C "$r" log --format=%s -1 --grep='^BTI-Event: level$' | sed 's/.*: //')" "$(git -C "$r" show "HEAD:$p" | sed -n 's/^  level: //p' | tail -1 | sed 's/^1$/2 -> 1/; s/^2$/1 -> 2/')" \
+	"the last level move is the level the file ends at"
+
+# --- the crash window by hand: committed, work tree and index not written ---------------
+expect 0 "a measure" bti-measure -C "$r" --date 2026-02-02 --what "Etter krasj" --responsible Lærer \
+	--evaluate-by 2026-03-01 "$id"
+mid=$(out)
+landed=$(git -C "$r" rev-parse HEAD)
+# Roll the work tree and the index back to the commit before, and leave what
+# the dead command would have left: its journal, its locks and a half file.
+git -C "$r" show "HEAD~1:$p" >"$f"
+git -C "$r" update-index -- "$p"
+printf 'bti-journal 1\ncommit %s\nfile %s\n' "$landed" "$p" >"$r/.git/bti-journal"
+printf 'bti: 1\nid: "%s"\nopened: 2026' "$id" >"$f.bti-tmp.99999"
+: >"$r/.git/index.lock"
+: >"$r/.git/refs/heads/main.lock"
+is "$(git -C "$r" status --porcelain --untracked-files=all | LC_ALL=C sort | tr '\n' ' ')" "?? $p.bti-tmp.99999 M  $p " \
+	"the crash window: index and file are the old version, a temporary file is left"
+unlike "$(cat "$f")" "Etter krasj" "the file does not have the committed measure"
+expect 0 "the next command succeeds" bti-goal -C "$r" --date 2026-02-03 --text "Ola sover" "$id"
+like "$(out)" '^g[0-9]+$' "it prints the goal id"
+like "$(err)" '^bti-goal: (.*: )?warning: repo/recovered: ' "it warns repo/recovered"
+is "$(git -C "$r" rev-parse HEAD~1)" "$landed" "its commit follows the landed one"
+like "$(cat "$f")" "what: Etter krasj" "the landed measure is in the file"
+is "$(python3 -c 'import sys, yaml
+print(yaml.safe_load(open(sys.argv[1], encoding="utf-8"))["measures"][-1]["id"])' "$f")" "$mid" "with its id $mid"
+is "$(consistent)" "" "status clean, fsck clean, file = HEAD, bti-check silent, journal, locks and temporary file gone"
+
+# --- a journal for a commit that never landed is forgotten --------------------------------
+head=$(git -C "$r" rev-parse HEAD)
+printf 'bti-journal 1\ncommit %s\nfile %s\n' 0123456789abcdef0123456789abcdef01234567 "$p" >"$r/.git/bti-journal"
+printf 'bti: 1\n' >"$f.bti-tmp.99998"
+expect 0 "a journal naming a commit that never landed: the next command succeeds" bti-goal -C "$r" \
+	--date 2026-02-04 --text "Ola leser" "$id"
+is "$(err)" "" "without a warning"
+is "$(git -C "$r" rev-parse HEAD~1)" "$head" "its commit follows HEAD"
+is "$(consistent)" "" "consistent: the journal and the temporary file are gone"
+
+# A journal naming an older commit: the work tree is not rolled back to it.
+head=$(git -C "$r" rev-parse HEAD)
+printf 'bti-journal 1\ncommit %s\nfile %s\n' "$(git -C "$r" rev-parse HEAD~2)" "$p" >"$r/.git/bti-journal"
+expect 0 "a journal naming an older commit: the next command succeeds" bti-measure -C "$r" --date 2026-02-05 \
+	--what "Lekser" --responsible Lærer --evaluate-by 2026-03-01 "$id"
+is "$(err)" "" "without a warning"
+is "$(git -C "$r" rev-parse HEAD~1)" "$head" "its commit follows HEAD"
+like "$(cat "$f")" "text: Ola leser" "nothing was rolled back"
+is "$(consistent)" "" "consistent: the journal is gone"
+
+# A journal without a commit line is forgotten too.
+printf 'bti-journal 1\n' >"$r/.git/bti-journal"
+expect 0 "a journal without a commit: the next command succeeds" bti-goal -C "$r" --date 2026-02-05 --text "Ola skriver" "$id"
+is "$(consistent)" "" "consistent: the journal is gone"
+
+# Killed after everything but removing the journal: it names HEAD, and the
+# work tree already matches it. bti-check only reads and leaves it alone.
+printf 'bti-journal 1\ncommit %s\nfile %s\n' "$(git -C "$r" rev-parse HEAD)" "$p" >"$r/.git/bti-journal"
+expect 0 "bti-check with a journal of HEAD" bti-check -C "$r"
+is "$(out)" "" "bti-check is silent"
+[ -e "$r/.git/bti-journal" ] && pass "bti-check leaves the journal to the next changing command" ||
+	fail "bti-check leaves the journal to the next changing command"
+head=$(git -C "$r" rev-parse HEAD)
+expect 0 "the next command with a journal of HEAD" bti-goal -C "$r" --date 2026-02-06 --text "Ola regner" "$id"
+like "$(err)" 'warning: repo/recovered: ' "it finishes the journal's work again, harmlessly"
+is "$(git -C "$r" rev-parse HEAD~1)" "$head" "its commit follows HEAD"
+is "$(consistent)" "" "consistent: the journal is gone"
+
+# Killed while writing the journal itself: only its temporary file is left.
+printf 'bti-journal 1\ncommit ' >"$r/.git/bti-journal.bti-tmp.12345"
+expect 0 "the next command after a half-written journal" bti-goal -C "$r" --date 2026-02-07 --text "Ola tegner" "$id"
+is "$(consistent)" "" "consistent: the half-written journal is gone"
+
+done_testing
