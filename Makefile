@@ -91,6 +91,12 @@ fuzz: lib/embed-data.c
 	cd tests/fuzz && ./fuzz_case -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    -dict=yaml.dict run
 
+# Benchmarks against the scripts an administrator would otherwise write;
+# BENCH_SIZES="1000 10000" for a quick run. Results go to docs/bench.md.
+bench: deps
+	$(MAKE) all
+	sh tests/bench/run.sh
+
 demo: deps
 	$(MAKE) all
 	PATH="$(CURDIR)/bin:$$PATH" sh examples/demo.sh
@@ -110,4 +116,4 @@ clean:
 	rm -rf bin lib/*.o lib/libbti.a lib/embed-data.c $(UNIT) tests/valgrind-bin \
 	    tests/fuzz/fuzz_case tests/fuzz/run
 
-.PHONY: all deps check check-asan check-valgrind fuzz demo install clean
+.PHONY: all deps check check-asan check-valgrind fuzz bench demo install clean

@@ -9,21 +9,45 @@
 #include "case.h"
 #include "facts.h"
 
-#define PUSH(arr, n) ((arr) = xrealloc((arr), ((n) + 1) * sizeof *(arr)), &(arr)[(n)++])
+/* The next free element of arr (count n, capacity cap), growing it. */
+#define PUSH(arr, n, cap) \
+	((n) == (cap) ? ((cap) = (cap) ? 2 * (cap) : 8, (arr) = xrealloc((arr), (cap) * sizeof *(arr))) : 0, \
+	&(arr)[(n)++])
+
+/* Empties f, keeping its buffers. */
+static void
+reset(struct facts *f)
+{
+	f->nlv = f->ncs = f->ncoord = f->nrep = f->nev = f->nms = f->nit = 0;
+	f->opened = f->born = -1;
+	if (f->service)
+		f->service[0] = 0;
+}
+
+static void
+set_service(struct facts *f, const char *s, size_t n)
+{
+	if (n + 1 > f->cservice) {
+		f->cservice = n + 1;
+		f->service = xrealloc(f->service, f->cservice);
+	}
+	memcpy(f->service, s, n);
+	f->service[n] = 0;
+}
 
 void
 facts_from_case(struct facts *f, const struct node *root)
 {
 	struct case_state st;
 	const struct node *l;
-	memset(f, 0, sizeof *f);
+	reset(f);
 	case_state(root, &st);
 	f->opened = st.opened;
 	f->born = st.born;
-	f->service = xstrdup(map_str(root, "service"));
+	set_service(f, map_str(root, "service"), strlen(map_str(root, "service")));
 	if ((l = map_list(root, "levels")))
 		for (size_t i = 0; i < l->n; i++) {
-			struct flevel *x = PUSH(f->lv, f->nlv);
+			struct flevel *x = PUSH(f->lv, f->nlv, f->clv);
 			long long lv = 0;
 			map_int(l->v[i], "level", &lv);
 			x->date = map_date(l->v[i], "date");
@@ -34,29 +58,29 @@ facts_from_case(struct facts *f, const struct node *root)
 		}
 	if ((l = map_list(root, "consents")))
 		for (size_t i = 0; i < l->n; i++) {
-			struct fconsent *x = PUSH(f->cs, f->ncs);
+			struct fconsent *x = PUSH(f->cs, f->ncs, f->ccs);
 			x->date = map_date(l->v[i], "date");
 			x->status = map_str(l->v[i], "status")[0];
 		}
 	if ((l = map_list(root, "coordinators")))
 		for (size_t i = 0; i < l->n; i++)
-			*PUSH(f->coord, f->ncoord) = map_date(l->v[i], "date");
+			*PUSH(f->coord, f->ncoord, f->ccoord) = map_date(l->v[i], "date");
 	if ((l = map_list(root, "reports")))
 		for (size_t i = 0; i < l->n; i++)
-			*PUSH(f->rep, f->nrep) = map_date(l->v[i], "date");
+			*PUSH(f->rep, f->nrep, f->crep) = map_date(l->v[i], "date");
 	const struct node *ms = map_list(root, "measures");
 	for (size_t i = 0; ms && i < ms->n; i++) {
-		struct fmeasure *x = PUSH(f->ms, f->nms);
+		struct fmeasure *x = PUSH(f->ms, f->nms, f->cms);
 		x->date = map_date(ms->v[i], "date");
 		x->due = map_date(ms->v[i], "evaluate_by");
 	}
 	if ((l = map_list(root, "evaluations")))
 		for (size_t i = 0; i < l->n; i++) {
-			*PUSH(f->ev, f->nev) = map_date(l->v[i], "date");
+			*PUSH(f->ev, f->nev, f->cev) = map_date(l->v[i], "date");
 			const struct node *items = map_list(l->v[i], "measures");
 			for (size_t j = 0; items && j < items->n; j++) {
 				const char *mid = map_str(items->v[j], "measure"), *out = map_str(items->v[j], "outcome");
-				struct fitem *x = PUSH(f->it, f->nit);
+				struct fitem *x = PUSH(f->it, f->nit, f->cit);
 				x->eval = i;
 				x->measure = -1;
 				for (size_t k = 0; ms && k < ms->n; k++)
@@ -89,49 +113,91 @@ facts_text(const struct facts *f, struct buf *b)
 	}
 }
 
+/* Reads a signed number at *p and the blank after it; -1 on anything else. */
+static int
+num(const char **p, const char *end, long *out)
+{
+	const char *q = *p;
+	int neg = q < end && *q == '-';
+	q += neg;
+	if (q >= end || *q < '0' || *q > '9')
+		return -1;
+	long v = 0;
+	while (q < end && *q >= '0' && *q <= '9')
+		v = v * 10 + (*q++ - '0');
+	*out = neg ? -v : v;
+	if (q < end && *q == ' ')
+		q++;
+	*p = q;
+	return 0;
+}
+
+/* A word up to the end of the line, at most size - 1 bytes. */
+static int
+word(const char **p, const char *end, char *out, size_t size)
+{
+	size_t n = (size_t)(end - *p);
+	if (!n || n >= size || memchr(*p, ' ', n))
+		return -1;
+	memcpy(out, *p, n);
+	out[n] = 0;
+	*p = end;
+	return 0;
+}
+
 int
 facts_parse(struct facts *f, const char *text, size_t len)
 {
-	memset(f, 0, sizeof *f);
+	int service = 0;
+	reset(f);
 	const char *p = text, *end = text + len;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (!nl)
+		if (!nl || nl - p < 3 || p[1] != ' ')
 			return -1;
-		char line[512];
-		size_t n = (size_t)(nl - p) < sizeof line - 1 ? (size_t)(nl - p) : sizeof line - 1;
-		memcpy(line, p, n);
-		line[n] = 0;
-		p = nl + 1;
-		int off = 0, ok = 1;
-		switch (line[0]) {
+		const char *q = p + 2;
+		long a = 0, b = 0, c = 0;
+		char t = p[0];
+		int ok;
+		switch (t) {
 		case 'o':
-			ok = sscanf(line, "o %ld %ld %n", &f->opened, &f->born, &off) == 2 && off;
+			ok = num(&q, nl, &f->opened) == 0 && num(&q, nl, &f->born) == 0 && q < nl;
 			if (ok)
-				f->service = xstrdup(line + off);
+				set_service(f, q, (size_t)(nl - q));
+			service |= ok;
 			break;
 		case 'l': {
-			struct flevel *x = PUSH(f->lv, f->nlv);
-			ok = sscanf(line, "l %ld %d %d %63s", &x->date, &x->level, &x->closed, x->cause) == 4;
+			struct flevel *x = PUSH(f->lv, f->nlv, f->clv);
+			ok = num(&q, nl, &x->date) == 0 && num(&q, nl, &a) == 0 && num(&q, nl, &b) == 0 &&
+			    word(&q, nl, x->cause, sizeof x->cause) == 0;
+			x->level = (int)a;
+			x->closed = (int)b;
 			break;
 		}
 		case 'c': {
-			struct fconsent *x = PUSH(f->cs, f->ncs);
-			ok = sscanf(line, "c %ld %c", &x->date, &x->status) == 2;
+			struct fconsent *x = PUSH(f->cs, f->ncs, f->ccs);
+			ok = num(&q, nl, &x->date) == 0 && nl - q == 1;
+			x->status = *q;
 			break;
 		}
-		case 'k': ok = sscanf(line, "k %ld", PUSH(f->coord, f->ncoord)) == 1; break;
-		case 'r': ok = sscanf(line, "r %ld", PUSH(f->rep, f->nrep)) == 1; break;
-		case 'e': ok = sscanf(line, "e %ld", PUSH(f->ev, f->nev)) == 1; break;
+		case 'k': ok = num(&q, nl, PUSH(f->coord, f->ncoord, f->ccoord)) == 0 && q == nl; break;
+		case 'r': ok = num(&q, nl, PUSH(f->rep, f->nrep, f->crep)) == 0 && q == nl; break;
+		case 'e': ok = num(&q, nl, PUSH(f->ev, f->nev, f->cev)) == 0 && q == nl; break;
 		case 'm': {
-			struct fmeasure *x = PUSH(f->ms, f->nms);
-			ok = sscanf(line, "m %ld %ld", &x->date, &x->due) == 2;
+			struct fmeasure *x = PUSH(f->ms, f->nms, f->cms);
+			ok = num(&q, nl, &x->date) == 0 && num(&q, nl, &x->due) == 0 && q == nl;
 			break;
 		}
 		case 'i': {
-			struct fitem *x = PUSH(f->it, f->nit);
+			struct fitem *x = PUSH(f->it, f->nit, f->cit);
 			x->eval = f->nev - 1;
-			ok = f->nev && sscanf(line, "i %ld %c %ld", &x->measure, &x->outcome, &x->next) == 3;
+			ok = f->nev && num(&q, nl, &x->measure) == 0 && q + 1 < nl && q[1] == ' ';
+			if (ok) {
+				x->outcome = *q;
+				q += 2;
+				ok = num(&q, nl, &c) == 0 && q == nl;
+				x->next = c;
+			}
 			break;
 		}
 		default:
@@ -139,8 +205,9 @@ facts_parse(struct facts *f, const char *text, size_t len)
 		}
 		if (!ok)
 			return -1;
+		p = nl + 1;
 	}
-	return f->service ? 0 : -1;
+	return service ? 0 : -1;
 }
 
 void

@@ -19,11 +19,15 @@ struct facts {
 	/* outcome: r reached, c continue, h change, s stop; measure -1 if unknown */
 	struct fitem { size_t eval; long measure; char outcome; day_t next; } *it;
 	size_t nlv, ncs, ncoord, nrep, nev, nms, nit;
+	/* Capacities: one struct facts is reused case after case without
+	 * allocating again (facts_parse empties it first). */
+	size_t clv, ccs, ccoord, crep, cev, cms, cit, cservice;
 };
 
-/* From a schema-valid case. */
+/* From a schema-valid case, into an empty or reused struct (zeroed once). */
 void facts_from_case(struct facts *f, const struct node *root);
-/* The cache's text form, and back. facts_parse returns -1 on damage. */
+/* The cache's text form, and back (into an empty or reused struct).
+ * facts_parse returns -1 on damage. */
 void facts_text(const struct facts *f, struct buf *out);
 int facts_parse(struct facts *f, const char *text, size_t len);
 void facts_free(struct facts *f);

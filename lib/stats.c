@@ -53,6 +53,7 @@ stats_init(struct stats *s, day_t from, day_t to)
 		s->t[i].has_rows = i != T_OPENED && i != T_HANDOVERS && i != T_REPORTS;
 		for (int j = 0; j < 6 && fixed[i][j]; j++)
 			row(&s->t[i], fixed[i][j]);
+		s->t[i].nfixed = s->t[i].nrows;
 	}
 }
 
@@ -212,12 +213,13 @@ suppress(struct table *t, int k)
 void
 stats_finish(struct stats *s, int k)
 {
-	/* Rows whose set depends on the data are sorted for stable output. */
-	int sorted[] = { T_OPENED_SERVICE, T_ACTIVE_HIGHEST, T_OPEN_AT_END, T_MOVES,
-		T_CLOSED_LEVEL, T_CLOSED_CAUSE };
-	for (size_t i = 0; i < sizeof sorted / sizeof *sorted; i++)
-		if (s->t[sorted[i]].nrows)      /* qsort wants a real array, even of none */
-			qsort(s->t[sorted[i]].rows, s->t[sorted[i]].nrows, sizeof(struct row), cmp_row);
+	/* Rows that the data brought are sorted, so the output does not depend
+	 * on the order the cases were counted in. */
+	for (int i = 0; i < T_N; i++) {
+		struct table *t = &s->t[i];
+		if (t->nrows > t->nfixed + 1)
+			qsort(t->rows + t->nfixed, t->nrows - t->nfixed, sizeof *t->rows, cmp_row);
+	}
 	struct table *m = &s->t[T_MEDIANS];
 	for (int w = 0; w < 2; w++) {
 		struct row *r = &m->rows[w];

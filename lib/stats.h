@@ -23,6 +23,7 @@ struct table {
 	const char *id;
 	struct row *rows;
 	size_t nrows;
+	size_t nfixed;          /* the first rows, always shown in their own order */
 	long total;
 	int total_hidden;
 	int has_rows;           /* a breakdown (rows sum to total), not a single figure */

@@ -44,6 +44,15 @@ xstrdup(const char *s)
 }
 
 char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = strndup(s, n);
+	if (!p)
+		oom();
+	return p;
+}
+
+char *
 xvasprintf(const char *fmt, va_list ap)
 {
 	char *s;
@@ -119,6 +128,10 @@ read_file(const char *path, size_t max, char **out, size_t *len)
 		return -1;
 	}
 	struct buf b = { 0 };
+	/* Usually one allocation of the right size: the file's own. */
+	b.cap = (size_t)st.st_size + 1;
+	b.p = xmalloc(b.cap);
+	b.p[0] = 0;
 	char tmp[65536];
 	ssize_t r;
 	while ((r = read(fd, tmp, sizeof tmp)) > 0) {

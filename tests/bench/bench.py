@@ -1,0 +1,495 @@
+#!/usr/bin/env python3
+"""bench.py: runs the two workloads of issue 6 and prints the results table.
+
+Called by tests/bench/run.sh, which builds the floors and passes the
+settings through the environment (see run.sh and docs/bench.md):
+
+    BENCH_SIZES   case counts (default "1000 10000 100000")
+    BENCH_REPS    workload-1 repetitions, one distinct case each (default 15)
+    BENCH_RUNS    workload-2 warm runs after one warm-up run (default 3)
+    BENCH_COLD    workload-2 cold runs (default 2; 1 for the Python baseline
+                  and the work-tree floors at 50,000 cases or more)
+    BENCH_DIR     where the repositories are generated (default /tmp/bti-bench)
+    BENCH_DOC     the Markdown file whose results section is replaced
+                  (default docs/bench.md; empty: none)
+    BENCH_CHECK   0: do not run bti-check over each generated repository
+    BENCH_COLD_RESET  a shell command run before each cold bti-report run,
+                  with $REPO set, to remove any cache bti keeps outside the
+                  repository (a cache inside it is avoided anyway: each cold
+                  run reads a fresh `git clone --shared --bare`)
+    BTI_BIN       the bti commands (default bin/)
+
+Every command runs under timer.c (built by run.sh), which forks it from a
+small process and waits for it with wait4: wall time from fork to exit, CPU
+time user+sys, and the peak memory `/usr/bin/time -v` prints as "Maximum
+resident set size" (ru_maxrss), without a shell or Python in between.
+"""
+import datetime
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+BIN = os.environ.get("BTI_BIN") or os.path.join(ROOT, "bin")
+SIZES = [int(x) for x in os.environ.get("BENCH_SIZES", "1000 10000 100000").split()]
+REPS = int(os.environ.get("BENCH_REPS", "15"))
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+COLD = int(os.environ.get("BENCH_COLD", "2"))
+WORK = os.environ.get("BENCH_DIR", "/tmp/bti-bench")
+FLOORS = os.environ.get("BENCH_FLOORS", os.path.join(WORK, "floors"))
+DOC = os.environ.get("BENCH_DOC", os.path.join(ROOT, "docs", "bench.md"))
+COLD_RESET = os.environ.get("BENCH_COLD_RESET", "")
+CHECK = os.environ.get("BENCH_CHECK", "1") != "0"
+YEAR = "2025"
+WHEN = "2026-11-15"          # workload-1 changes: after every generated event
+TODAY = "2026-11-30"         # BTI_TODAY: fixes "today" for the figures and --date
+BY = "Kari Lærer"
+ENV = dict(os.environ, BTI_TODAY=TODAY, BTI_USER=BY, LC_ALL="C.UTF-8")
+
+
+def log(*a):
+    print(*a, file=sys.stderr, flush=True)
+
+
+class Run:
+    def __init__(self, wall, cpu, rss, out):
+        self.wall, self.cpu, self.rss, self.out = wall, cpu, rss, out
+
+
+TIMER = os.path.join(FLOORS, "timer")
+RESULT = os.path.join(WORK, "timer.out")
+
+
+def run(cmd, keep=False, env=None):
+    """Runs cmd once through timer.c: wall time, CPU time (user+sys), peak
+    RSS (KiB) of the command alone."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        p = subprocess.run([TIMER, RESULT] + cmd, stdout=out, stderr=err, env=env or ENV)
+        with open(RESULT) as f:
+            wall, cpu, rss, _ = f.read().split()
+        if p.returncode != 0:
+            err.seek(0)
+            out.seek(0)
+            raise SystemExit(f"bench: {' '.join(cmd)}: exit {p.returncode}\n"
+                             f"{err.read().decode(errors='replace')[:3000]}"
+                             f"{out.read().decode(errors='replace')[:1000]}")
+        data = None
+        if keep:
+            out.seek(0)
+            data = out.read().decode()
+    return Run(float(wall), float(cpu), int(rss), data)
+
+
+DROP_OK = None
+
+
+def drop_caches():
+    """Empties the page cache (root, and a kernel that lets us)."""
+    global DROP_OK
+    if DROP_OK is False:
+        return False
+    try:
+        os.sync()
+        with open("/proc/sys/vm/drop_caches", "w") as f:
+            f.write("3\n")
+        DROP_OK = True
+    except OSError as e:
+        log(f"bench: cannot drop the page cache ({e}); cold runs are not cold")
+        DROP_OK = False
+    return DROP_OK
+
+
+def med(runs):
+    return statistics.median(r.wall for r in runs)
+
+
+def fmt_t(s):
+    if s is None:
+        return "–"
+    if s < 1:
+        return f"{s * 1000:.0f} ms" if s >= 0.01 else f"{s * 1000:.1f} ms"
+    return f"{s:.2f} s"
+
+
+def fmt_x(x):
+    return "–" if x is None else f"{x:.1f}×" if x < 100 else f"{x:.0f}×"
+
+
+def fmt_mb(kib):
+    return f"{kib / 1024:.0f} MB"
+
+
+def ratio(a, b):
+    return a / b if a is not None and b else None
+
+
+# ---------------------------------------------------------------- repositories
+
+def generate(n):
+    d = os.path.join(WORK, f"cases-{n}")
+    shutil.rmtree(d, ignore_errors=True)
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), "--bin", BIN, "--quiet", d,
+                    str(n)], check=True, env=ENV)
+    return d, time.perf_counter() - t0
+
+
+def manifest(repo):
+    with open(os.path.join(repo, ".git", "bench-cases.tsv"), encoding="utf-8") as f:
+        return [l.rstrip("\n").split("\t") for l in f]
+
+
+def cold_clone(repo, n):
+    """A repository bti-report has never read: a bare clone sharing objects."""
+    d = os.path.join(WORK, f"cold-{n}")
+    shutil.rmtree(d, ignore_errors=True)
+    subprocess.run(["git", "clone", "-q", "--shared", "--bare", repo, d], check=True)
+    if COLD_RESET:
+        subprocess.run(["sh", "-c", COLD_RESET], check=True, env=dict(ENV, REPO=d))
+    return d
+
+
+# ---------------------------------------------------------------- workload 1
+
+def workload1(repo, n):
+    """One changing command per repetition, each on its own case."""
+    rows = manifest(repo)
+    rng = random.Random(n)
+    rng.shuffle(rows)
+    moves = [(r[0], "1") for r in rows if r[2] == "0" and r[1] in ("0", "2")]
+    closings = [(r[0], "close") for r in rows if r[2] == "0" and r[1] == "1"]
+    quiet = [r[0] for r in rows if r[2] == "0" and r[1] in ("0", "1")]
+    need = 3 * REPS
+    pool = (moves + closings)[:need]
+    pool_ids = {i for i, _ in pool}
+    plain = [i for i in quiet if i not in pool_ids][:REPS]
+    if len(pool) < need or len(plain) < REPS:
+        raise SystemExit(f"bench: {n} cases have too few open cases for {REPS} repetitions")
+    head = subprocess.run(["git", "-C", repo, "rev-parse", "HEAD"], check=True,
+                          capture_output=True, text=True).stdout.strip()
+    res = {"bti-level": [], "bti-measure": [], "edit.py": [], "edit_yq.sh": []}
+    kinds = {"move": 0, "close": 0}
+    bti_ids = []
+    for k in range(REPS):
+        (a, la), (b, lb), (c, lc) = pool[3 * k:3 * k + 3]
+        d = plain[k]
+        kinds["close" if la == "close" else "move"] += 1
+        lvl = [os.path.join(BIN, "bti-level"), "-C", repo, "--date", WHEN, "--reason",
+               "Tiltak i egen tjeneste"]
+        lvl += ["--cause", "goal-reached", a, "close"] if la == "close" else [a, la]
+        res["bti-level"].append(run(lvl))
+        res["bti-measure"].append(run([
+            os.path.join(BIN, "bti-measure"), "-C", repo, "--date", WHEN,
+            "--what", "Samtaler med helsesykepleier hver uke", "--responsible", "Helsesykepleier",
+            "--evaluate-by", "2027-01-15", d]))
+        res["edit.py"].append(run([sys.executable, os.path.join(HERE, "edit.py"), repo, b, lb,
+                                   "--date", WHEN, "--reason", "Tiltak i egen tjeneste",
+                                   "--by", BY]))
+        if shutil.which("yq") and shutil.which("jq"):
+            res["edit_yq.sh"].append(run(["sh", os.path.join(HERE, "edit_yq.sh"), repo, c, lc,
+                                          WHEN, "Tiltak i egen tjeneste", BY]))
+        bti_ids += [a, d]
+    # what bti wrote is valid and was written in canonical form: a command
+    # rewrites the whole file, so anything but added lines is a format change
+    run([os.path.join(BIN, "bti-check"), "-C", repo] + bti_ids)
+    paths = [f"cases/{i[:4]}/{i}.yaml" for i in bti_ids]
+    diff = subprocess.run(["git", "-C", repo, "diff", "--numstat", head, "HEAD", "--"] + paths,
+                          check=True, capture_output=True, text=True).stdout.split("\n")
+    removed = sum(int(l.split("\t")[1]) for l in diff if l)
+    status = subprocess.run(["git", "-C", repo, "status", "--porcelain"], check=True,
+                            capture_output=True, text=True).stdout
+    used = pool_ids | set(plain)
+    return {"runs": res, "removed": removed, "files": len(paths), "clean": not status,
+            "kinds": kinds, "used": used}
+
+
+def hook_run(repo, used):
+    """edit.py once with the pre-commit hook (bti-check --staged), for information."""
+    for r in manifest(repo):
+        if r[2] == "0" and r[1] == "1" and r[0] not in used:
+            env = dict(ENV, PATH=BIN + os.pathsep + ENV.get("PATH", ""))
+            return run([sys.executable, os.path.join(HERE, "edit.py"), repo, r[0], "close",
+                        "--date", WHEN, "--reason", "Mål nådd", "--by", BY, "--verify"], env=env)
+    return None
+
+
+# ---------------------------------------------------------------- workload 2
+
+def workload2(repo, n):
+    floors = {
+        "floor_git -j1": [os.path.join(FLOORS, "floor_git"), "-j", "1"],
+        "floor_git -j2": [os.path.join(FLOORS, "floor_git"), "-j", "2"],
+        "floor -j1": [os.path.join(FLOORS, "floor"), "-j", "1", repo],
+        "floor -j2": [os.path.join(FLOORS, "floor"), "-j", "2", repo],
+    }
+    report = [os.path.join(BIN, "bti-report"), "--year", YEAR, "--format", "tsv", "-C"]
+    stats_py = [sys.executable, os.path.join(HERE, "stats.py"), repo, YEAR]
+    out = {}
+    # cold: nothing in the page cache, and a clone bti-report has never read
+    cold = {"bti-report": [], "stats.py": []}
+    cold.update({k: [] for k in floors})
+    py_cold = 1 if n >= 50000 else COLD
+    for i in range(COLD):
+        c = cold_clone(repo, n)
+        drop_caches()
+        r = run(report + [c], keep=True)
+        cold["bti-report"].append(r)
+        for k, cmd in floors.items():
+            if i >= py_cold and not k.startswith("floor_git"):
+                continue            # the work-tree floors read as slowly as stats.py
+            drop_caches()
+            cold[k].append(run(cmd + ([c] if k.startswith("floor_git") else []), keep=True))
+        if i < py_cold:
+            drop_caches()
+            cold["stats.py"].append(run(stats_py, keep=True))
+    # first: a fresh clone again (bti's cache empty) but the page cache warm:
+    # the work of a report that has not run before, without the disk
+    first = []
+    for _ in range(RUNS):
+        c = cold_clone(repo, n)
+        first.append(run(report + [c], keep=True))
+    # warm: the measured runs, repeated on the last clone
+    warm = {k: [] for k in cold}
+    for _ in range(RUNS):
+        warm["bti-report"].append(run(report + [c], keep=True))
+    for k, cmd in floors.items():
+        run(cmd + ([c] if k.startswith("floor_git") else []))
+        for _ in range(RUNS):
+            warm[k].append(run(cmd + ([c] if k.startswith("floor_git") else [])))
+    py_runs = 1 if n >= 50000 else RUNS
+    for _ in range(py_runs):
+        warm["stats.py"].append(run(stats_py, keep=True))
+    shutil.rmtree(c, ignore_errors=True)
+    # the figures: every bti-report output against the baseline's
+    outs = {r.out for r in cold["bti-report"] + first + warm["bti-report"]}
+    base = {r.out for r in cold["stats.py"] + warm["stats.py"]}
+    if len(outs) == 1 and outs == base:
+        figures = "identical"
+    else:
+        import difflib
+        a = sorted(outs)[0]
+        b = sorted(base)[0]
+        figures = "DIFFERENT:\n" + "".join(difflib.unified_diff(
+            a.splitlines(True), b.splitlines(True), "bti-report", "stats.py"))
+    out["cold"], out["warm"], out["first"], out["figures"] = cold, warm, first, figures
+    return out
+
+
+# ---------------------------------------------------------------- the report
+
+def table(head, rows):
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def verdict(ok):
+    return "**met**" if ok else "**not met**"
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    t_start = time.time()
+    # the commit the measured binaries were built from (BTI_BIN's checkout)
+    src = os.path.dirname(os.path.abspath(BIN))
+    top = subprocess.run(["git", "-C", src, "rev-parse", "--show-toplevel"],
+                         capture_output=True, text=True).stdout.strip() or src
+    rev = subprocess.run(["git", "-C", top, "rev-parse", "--short", "HEAD"],
+                         capture_output=True, text=True).stdout.strip() or "?"
+    dirty = subprocess.run(["git", "-C", top, "status", "--porcelain", "--untracked-files=all",
+                            "--", "lib", "cmd"], capture_output=True, text=True).stdout.strip()
+    load0 = os.getloadavg()
+    gen, w1, w2, hook, checked = {}, {}, {}, {}, {}
+    sizes = sorted(set(SIZES))
+    for n in sizes:
+        log(f"bench: generating {n} cases")
+        repo, gen[n] = generate(n)
+        if CHECK:
+            # every generated case passes the rules: bti-check is silent
+            r = run([os.path.join(BIN, "bti-check"), "-C", repo], keep=True)
+            if r.out:
+                raise SystemExit(f"bench: bti-check finds problems in {repo}:\n{r.out[:3000]}")
+            checked[n] = r.wall
+        log(f"bench: {n}: workload 2 (bti-report --year {YEAR})")
+        w2[n] = workload2(repo, n)
+        log(f"bench: {n}: workload 1 ({REPS} changes per command)")
+        w1[n] = workload1(repo, n)
+        hook[n] = hook_run(repo, w1[n]["used"])
+    load1 = os.getloadavg()
+    lo, hi = sizes[0], sizes[-1]
+    md = []
+    md.append(f"Run of {datetime.date.today().isoformat()} at `{rev}`"
+              f"{' with uncommitted changes in lib/ or cmd/' if dirty else ''}, "
+              f"{os.cpu_count()} cores, BENCH_SIZES=\"{' '.join(map(str, sizes))}\", "
+              f"{REPS} workload-1 repetitions, {COLD} cold and {RUNS} warm workload-2 runs; "
+              f"load average {load0[0]:.2f} before, {load1[0]:.2f} after; "
+              f"page cache dropped for cold runs: {'yes' if DROP_OK else 'no (not permitted)'}; "
+              f"total {time.time() - t_start:.0f} s.")
+    md.append("")
+    md.append("Generating the repositories (gen.py, both cores): " + ", ".join(
+        f"{n:,} cases {fmt_t(gen[n])}" for n in sizes) + "." + (
+        " `bti-check -C REPO` silent on every one (" + ", ".join(
+            f"{fmt_t(checked[n])}" for n in sizes) + ")." if CHECK else ""))
+    md.append("")
+    # workload 1
+    md.append("### Workload 1: one change, one commit")
+    md.append("")
+    md.append("Median wall time of one command, each repetition on another case "
+              "(bti-level: moves 0→1 or 2→1, or closings at level 1; bti-measure: a measure "
+              "on an open case at level 0 or 1; edit.py and edit_yq.sh: the same kind of level "
+              "change as bti-level).")
+    md.append("")
+    head = ["command"] + [f"{n:,} cases" for n in sizes]
+    if len(sizes) > 1:
+        head.append(f"{hi:,} / {lo:,}")
+    rows = []
+    for k in ("bti-level", "bti-measure", "edit.py", "edit_yq.sh"):
+        if not w1[lo]["runs"][k]:
+            continue
+        vals = [med(w1[n]["runs"][k]) for n in sizes]
+        r = [f"`{k}`"] + [fmt_t(v) for v in vals]
+        if len(sizes) > 1:
+            r.append(fmt_x(ratio(vals[-1], vals[0])))
+        rows.append(r)
+    rows.append(["edit.py with the pre-commit hook (1 run)"] +
+                [fmt_t(hook[n].wall) if hook[n] else "–" for n in sizes] +
+                ([""] if len(sizes) > 1 else []))
+    md.append(table(head, rows))
+    md.append("")
+    rows = []
+    for n in sizes:
+        lv, ms = med(w1[n]["runs"]["bti-level"]), med(w1[n]["runs"]["bti-measure"])
+        ep = med(w1[n]["runs"]["edit.py"])
+        yq = med(w1[n]["runs"]["edit_yq.sh"]) if w1[n]["runs"]["edit_yq.sh"] else None
+        rows.append([f"{n:,}", fmt_x(ratio(ep, lv)), fmt_x(ratio(ep, ms)), fmt_x(ratio(yq, lv)),
+                     fmt_mb(max(r.rss for r in w1[n]["runs"]["bti-level"]))])
+    md.append(table(["cases", "edit.py / bti-level", "edit.py / bti-measure",
+                     "edit_yq.sh / bti-level", "bti-level peak memory"], rows))
+    md.append("")
+    canon = all(w1[n]["removed"] == 0 and w1[n]["clean"] for n in sizes)
+    md.append(f"Every file bti rewrote gained lines only (canonical format kept by gen.py): "
+              f"{'yes' if canon else 'NO: ' + ', '.join(str(w1[n]['removed']) for n in sizes) + ' lines removed'}"
+              f"; work tree clean after the run: {'yes' if all(w1[n]['clean'] for n in sizes) else 'no'}.")
+    md.append("")
+    # workload 2
+    md.append(f"### Workload 2: `bti-report --year {YEAR} --format tsv`")
+    md.append("")
+    md.append("Median wall time (CPU time user+sys in brackets; more CPU than wall means "
+              "both cores worked). Cold: page cache dropped and a fresh "
+              "`git clone --shared --bare` (nothing bti may have cached); warm: repeated on "
+              "the same clone; first run: a fresh clone with the page cache warm (bti's "
+              "own cache empty, no disk reads). `stats.py`: PyYAML (libyaml loader) over the "
+              "work tree. Floors: libyaml parsing only, `floor_git` over HEAD's blobs via "
+              "libgit2 (what bti-report reads), `floor` over the work-tree files; "
+              "-j2: split over two threads.")
+    md.append("")
+    head = ["program"] + [f"{n:,} {w}" for n in sizes for w in ("cold", "warm")]
+    rows = []
+    for k in ("bti-report", "stats.py", "floor_git -j1", "floor_git -j2", "floor -j1", "floor -j2"):
+        r = [f"`{k}`"]
+        for n in sizes:
+            for w in ("cold", "warm"):
+                runs = w2[n][w][k]
+                r.append(f"{fmt_t(med(runs))} ({fmt_t(statistics.median(x.cpu for x in runs))})"
+                         if runs else "–")
+        rows.append(r)
+        if k == "bti-report":
+            r = ["`bti-report`, first run"]
+            for n in sizes:
+                runs = w2[n]["first"]
+                r += ["–", f"{fmt_t(med(runs))} ({fmt_t(statistics.median(x.cpu for x in runs))})"]
+            rows.append(r)
+    rows.append(["`bti-report` peak memory"] + [
+        fmt_mb(max(x.rss for x in w2[n][w]["bti-report"] + (w2[n]["first"] if w == "warm" else [])))
+        for n in sizes for w in ("cold", "warm")])
+    rows.append(["`stats.py` peak memory"] + [
+        fmt_mb(max(x.rss for x in w2[n][w]["stats.py"])) for n in sizes for w in ("cold", "warm")])
+    md.append(table(head, rows))
+    md.append("")
+    rows = []
+    for n in sizes:
+        c, w = w2[n]["cold"], w2[n]["warm"]
+        rc, rw, rf = med(c["bti-report"]), med(w["bti-report"]), med(w2[n]["first"])
+        rows.append([f"{n:,}", fmt_x(ratio(med(c["stats.py"]), rc)),
+                     fmt_x(ratio(med(w["stats.py"]), rw)),
+                     fmt_x(ratio(rf, med(w["floor_git -j1"]))),
+                     fmt_x(ratio(rf, med(w["floor_git -j2"]))),
+                     fmt_x(ratio(rc, med(c["floor_git -j2"]))),
+                     f"{100 * rw / rc:.0f} %", w2[n]["figures"].split("\n")[0]])
+    md.append(table(["cases", "stats.py / bti-report, cold", "stats.py / bti-report, warm",
+                     "first run / floor_git -j1", "first run / floor_git -j2",
+                     "cold / floor_git -j2 cold", "warm / cold", "figures"], rows))
+    md.append("")
+    for n in sizes:
+        if w2[n]["figures"] != "identical":
+            md.append(f"Figures at {n:,} cases, bti-report against stats.py:")
+            md.append("")
+            md.append("```diff")
+            md.append(w2[n]["figures"].split("\n", 1)[1].rstrip())
+            md.append("```")
+            md.append("")
+    # targets
+    md.append("### Targets")
+    md.append("")
+    big = [n for n in sizes if n >= 10000] or [hi]
+    t = []
+    for k in ("bti-level", "bti-measure"):
+        r = ratio(med(w1[hi]["runs"][k]), med(w1[lo]["runs"][k]))
+        t.append([f"W1 `{k}`: {hi:,} cases ≤ 2× {lo:,}", fmt_x(r), verdict(r is not None and r <= 2)])
+    for k in ("bti-level", "bti-measure"):
+        r = ratio(med(w1[hi]["runs"]["edit.py"]), med(w1[hi]["runs"][k]))
+        t.append([f"W1 `{k}` ≥ 5× faster than edit.py at {hi:,}", fmt_x(r), verdict(r >= 5)])
+    for n in big:
+        c, w = w2[n]["cold"], w2[n]["warm"]
+        rc = ratio(med(c["stats.py"]), med(c["bti-report"]))
+        rw = ratio(med(w["stats.py"]), med(w["bti-report"]))
+        t.append([f"W2 ≥ 20× faster than stats.py at {n:,} (cold against cold, warm against warm)",
+                  f"{fmt_x(rc)}, {fmt_x(rw)}", verdict(rc >= 20 and rw >= 20)])
+        fw = ratio(med(w2[n]["first"]), med(w["floor_git -j2"]))
+        t.append([f"W2 ≤ 2× the libyaml floor at {n:,} (first run against floor_git -j2, "
+                  "page cache warm)", fmt_x(fw), verdict(fw <= 2)])
+    mem = max(x.rss for x in w2[hi]["cold"]["bti-report"] + w2[hi]["warm"]["bti-report"] +
+              w2[hi]["first"])
+    t.append([f"W2 peak memory < 200 MB at {hi:,}", fmt_mb(mem), verdict(mem < 200 * 1024)])
+    for n in big:
+        p = med(w2[n]["warm"]["bti-report"]) / med(w2[n]["cold"]["bti-report"])
+        t.append([f"W2 repeated report < 10% of cold at {n:,}", f"{100 * p:.0f} %",
+                  verdict(p < 0.10)])
+    same = all(w2[n]["figures"] == "identical" for n in sizes)
+    t.append(["W2 same figures as the baseline (every size)",
+              "identical" if same else "different", verdict(same)])
+    md.append(table(["target", "measured", ""], t))
+    text = "\n".join(md) + "\n"
+    print(text)
+    for n in sizes:
+        print(f"figures {n}: {w2[n]['figures'].split(chr(10))[0]}", file=sys.stderr)
+    if DOC:
+        write_doc(text)
+
+
+def write_doc(text):
+    begin, end = "<!-- results: written by tests/bench/run.sh -->", "<!-- /results -->"
+    try:
+        with open(DOC, encoding="utf-8") as f:
+            doc = f.read()
+    except FileNotFoundError:
+        log(f"bench: {DOC} not found; results not written")
+        return
+    if begin not in doc or end not in doc:
+        log(f"bench: {DOC} has no results markers; results not written")
+        return
+    a = doc.index(begin) + len(begin)
+    b = doc.index(end)
+    with open(DOC, "w", encoding="utf-8") as f:
+        f.write(doc[:a] + "\n" + text + doc[b:])
+    log(f"bench: results written to {DOC}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+/* floor_git.c: the raw parse floor over committed blobs, libgit2 + libyaml.
+ *
+ *   floor_git [-j N] REPO
+ *
+ * Walks HEAD's tree as bti-report does (cases/<dir>/<name>.yaml), reads each
+ * blob through libgit2 (inflating it from the pack) and runs
+ * yaml_parser_parse over it, throwing the events away. bti-report reads
+ * committed blobs, not the work tree, so this is its floor. -j N splits the
+ * blobs over N threads, each with its own repository handle. Prints
+ * "blobs events"; exit 1 on an error.
+ * Built by tests/bench/run.sh: cc -O2 floor_git.c -lgit2 -lyaml -lpthread */
+#include <git2.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+static const char *repo_dir;
+static int nthreads = 1;
+
+struct job {
+	int id;
+	unsigned long blobs, events;
+	int bad;
+};
+
+static int
+is_yaml(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 5 && !strcmp(name + n - 5, ".yaml");
+}
+
+static int
+parse(const unsigned char *buf, size_t len, unsigned long *events)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int done = 0, ok = 1;
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, buf, len);
+	while (!done) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			ok = 0;
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		(*events)++;
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return ok;
+}
+
+static int
+fail(const char *what)
+{
+	const git_error *e = git_error_last();
+	fprintf(stderr, "floor_git: %s: %s\n", what, e && e->message ? e->message : "error");
+	return 1;
+}
+
+static void *
+work(void *arg)
+{
+	struct job *j = arg;
+	git_repository *repo;
+	git_object *obj;
+	git_tree *root, *cases = NULL;
+	git_tree_entry *ce;
+	size_t k = 0;
+	if (git_repository_open(&repo, repo_dir) < 0 ||
+	    git_revparse_single(&obj, repo, "HEAD^{tree}") < 0) {
+		j->bad = fail(repo_dir);
+		return NULL;
+	}
+	root = (git_tree *)obj;
+	if (git_tree_entry_bypath(&ce, root, "cases") == 0) {
+		if (git_tree_entry_type(ce) == GIT_OBJECT_TREE &&
+		    git_tree_lookup(&cases, repo, git_tree_entry_id(ce)) < 0)
+			j->bad = fail("cases");
+		git_tree_entry_free(ce);
+	}
+	for (size_t i = 0; cases && i < git_tree_entrycount(cases); i++) {
+		const git_tree_entry *ye = git_tree_entry_byindex(cases, i);
+		git_tree *year;
+		if (git_tree_entry_type(ye) != GIT_OBJECT_TREE)
+			continue;
+		if (git_tree_lookup(&year, repo, git_tree_entry_id(ye)) < 0) {
+			j->bad = fail(git_tree_entry_name(ye));
+			break;
+		}
+		for (size_t f = 0; f < git_tree_entrycount(year); f++) {
+			const git_tree_entry *fe = git_tree_entry_byindex(year, f);
+			git_blob *blob;
+			if (git_tree_entry_type(fe) != GIT_OBJECT_BLOB || !is_yaml(git_tree_entry_name(fe)))
+				continue;
+			if (k++ % (size_t)nthreads != (size_t)j->id)
+				continue;
+			if (git_blob_lookup(&blob, repo, git_tree_entry_id(fe)) < 0) {
+				j->bad = fail(git_tree_entry_name(fe));
+				continue;
+			}
+			j->blobs++;
+			if (!parse(git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), &j->events)) {
+				fprintf(stderr, "floor_git: %s: not YAML\n", git_tree_entry_name(fe));
+				j->bad = 1;
+			}
+			git_blob_free(blob);
+		}
+		git_tree_free(year);
+	}
+	git_tree_free(cases);
+	git_tree_free(root);
+	git_repository_free(repo);
+	return NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	int a = 1;
+	if (a + 1 < argc && !strcmp(argv[a], "-j")) {
+		nthreads = atoi(argv[a + 1]);
+		a += 2;
+	}
+	if (argc - a != 1 || nthreads < 1) {
+		fprintf(stderr, "usage: floor_git [-j N] REPO\n");
+		return 2;
+	}
+	repo_dir = argv[a];
+	if (nthreads > 64)
+		nthreads = 64;
+	git_libgit2_init();
+	pthread_t t[64];
+	struct job jobs[64];
+	for (int i = 0; i < nthreads; i++) {
+		jobs[i] = (struct job){ .id = i };
+		pthread_create(&t[i], NULL, work, &jobs[i]);
+	}
+	unsigned long blobs = 0, events = 0;
+	int bad = 0;
+	for (int i = 0; i < nthreads; i++) {
+		pthread_join(t[i], NULL);
+		blobs += jobs[i].blobs;
+		events += jobs[i].events;
+		bad |= jobs[i].bad;
+	}
+	git_libgit2_shutdown();
+	printf("%lu %lu\n", blobs, events);
+	return bad;
+}

@@ -1,0 +1,309 @@
+#!/usr/bin/env python3
+"""stats.py: the yearly figures the way an administrator would script them.
+
+    python3 tests/bench/stats.py DIR YEAR [--raw]
+
+Reads every cases/*/*.yaml under DIR with PyYAML's libyaml loader
+(yaml.CSafeLoader) and prints the figures of `bti-report -C DIR --year YEAR
+--format tsv`: the same tables, rows, order and suppression (bti.yaml's
+suppress_below, default 5), so that
+
+    diff <(bin/bti-report -C DIR --year 2025 --format tsv) \\
+         <(python3 tests/bench/stats.py DIR 2025)
+
+is empty. It is a port of lib/stats.c (stats_add, count_evaluations,
+stats_finish, suppress) and lib/render.c (stats_delimited), written
+independently of the C code's data structures, so it doubles as a check of
+the figures. --raw prints the counts before suppression.
+
+Differences kept on purpose: it reads the work tree (bti-report reads the
+committed blobs; the same after gen.py, whose work tree is clean) and it
+does not validate cases against the schema (bti-report skips invalid ones).
+"""
+import datetime
+import os
+import re
+import sys
+
+import yaml
+
+TABLES = ("opened", "opened_by_service", "opened_by_age", "active_by_highest_level",
+          "open_at_end_by_level", "level_moves", "closed_by_level", "closed_by_cause",
+          "evaluations_due", "consents", "coordinator_handovers", "reports_to_child_welfare",
+          "median_days")
+FIXED = {
+    "opened_by_age": ("0-5", "6-12", "13-15", "16-17", "18-23"),
+    "evaluations_due": ("on-time", "late", "not-evaluated"),
+    "consents": ("given", "refused", "withdrawn"),
+    "median_days": ("opening-to-first-measure", "opening-to-decision"),
+}
+NO_ROWS = ("opened", "coordinator_handovers", "reports_to_child_welfare")
+SORTED = ("opened_by_service", "active_by_highest_level", "open_at_end_by_level",
+          "level_moves", "closed_by_level", "closed_by_cause")
+
+DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def day(v):
+    """lib/date.c date_parse on a scalar: a day number, or -1."""
+    if isinstance(v, datetime.datetime):
+        return -1                         # a timestamp is not a plain date
+    if isinstance(v, datetime.date):
+        return v.toordinal() if v.year >= 1850 else -1
+    if isinstance(v, str) and DATE_RE.match(v):
+        try:
+            d = datetime.date(int(v[:4]), int(v[5:7]), int(v[8:10]))
+        except ValueError:
+            return -1
+        return d.toordinal() if d.year >= 1850 else -1
+    return -1
+
+
+def age_on(born, on):
+    b = datetime.date.fromordinal(born)
+    o = datetime.date.fromordinal(on)
+    return o.year - b.year - ((o.month, o.day) < (b.month, b.day))
+
+
+def age_group(age):
+    return ("0-5" if age <= 5 else "6-12" if age <= 12 else "13-15" if age <= 15 else
+            "16-17" if age <= 17 else "18-23" if age <= 23 else "24+")
+
+
+def fnr_born(s):
+    """lib/fnr.c fnr_check: the birth date a valid national id number gives, or -1."""
+    if not isinstance(s, str) or len(s) != 11 or not all("0" <= c <= "9" for c in s):
+        return -1
+    d = [int(c) for c in s]
+
+    def check(w, n):
+        return (11 - sum(d[i] * w[i] for i in range(n)) % 11) % 11
+    if check((5, 4, 3, 2, 7, 6, 5, 4, 3, 2), 10) != d[10]:
+        return -1
+    shift = (d[9] - check((3, 7, 6, 1, 8, 9, 4, 5, 2), 9)) % 11
+    if shift > 3:
+        return -1
+    dd, mm, yy = d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]
+    if dd > 40:
+        dd -= 40
+    if mm > 80:
+        mm -= 80
+    elif mm > 40:
+        mm -= 40
+    year = 0
+    if shift == 0:
+        indiv = d[6] * 100 + d[7] * 10 + d[8]
+        year = (1900 + yy if indiv < 500 else 1800 + yy if indiv < 750 and yy >= 54 else
+                2000 + yy if yy <= 39 else 1900 + yy if indiv >= 900 else 0)
+    if not year:
+        return -1                         # valid, but no birth date to use
+    try:
+        return datetime.date(year, mm, dd).toordinal()
+    except ValueError:
+        return -1
+
+
+def as_int(v):
+    return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+def text(v):
+    """map_str: the scalar's text (bti-report prints what the file says)."""
+    if v is None or isinstance(v, (list, dict)):
+        return None
+    if v is True or v is False:
+        return "true" if v else "false"
+    if isinstance(v, datetime.date):
+        return v.isoformat()
+    return str(v)
+
+
+class Stats:
+    def __init__(self, year, today):
+        self.frm = datetime.date(year, 1, 1).toordinal()
+        self.to = datetime.date(year, 12, 31).toordinal()
+        self.today = today
+        self.rows = {t: {k: 0 for k in FIXED.get(t, ())} for t in TABLES}
+        self.total = {t: 0 for t in TABLES}
+        self.med = ([], [])
+
+    def inp(self, d):
+        return self.frm <= d <= self.to
+
+    def count(self, table, key):
+        r = self.rows[table]
+        r[key] = r.get(key, 0) + 1
+        self.total[table] += 1
+
+    def add(self, c):
+        inp = self.inp
+        child = c.get("child") or {}
+        opened = day(c.get("opened"))
+        born = day(child.get("born")) if "born" in child else -1
+        if born < 0:
+            born = fnr_born(child.get("fnr"))
+        if inp(opened):
+            self.total["opened"] += 1
+            self.count("opened_by_service", text(c.get("service")))
+            self.count("opened_by_age", age_group(age_on(born, opened)) if born >= 0 else "unknown")
+        lv = c.get("levels") or []
+        # the level as the period starts (rules_level_on): a closing takes
+        # effect at the end of its day
+        level, closed = -1, False
+        for e in lv:
+            when, l = day(e.get("date")), as_int(e.get("level"))
+            if when > self.frm or l is None:
+                continue
+            level, closed = l, e.get("closed") is True and when < self.frm
+        active = level >= 0 and not closed
+        highest = level if active else -1
+        prev, prev_closed, decision = -1, False, -1
+        for i, e in enumerate(lv):
+            l = as_int(e.get("level"))
+            cl = e.get("closed") is True
+            d = day(e.get("date"))
+            if i > 0 and decision < 0:
+                decision = d
+            if inp(d):
+                active = True
+                if not cl and l > highest:
+                    highest = l
+                if cl:
+                    self.count("closed_by_level", str(l))
+                    self.count("closed_by_cause", text(e.get("cause")))
+                elif i > 0 and not prev_closed:
+                    self.count("level_moves", f"{prev}>{l}")
+            prev, prev_closed = l, cl
+        if active and highest >= 0:
+            self.count("active_by_highest_level", str(highest))
+        # open at the end of the last day: a closing that day counts
+        level = -1
+        for e in lv:
+            l = as_int(e.get("level"))
+            if day(e.get("date")) <= self.to and l is not None:
+                level, closed = l, e.get("closed") is True
+        if level >= 0 and not closed:
+            self.count("open_at_end_by_level", str(level))
+        for e in c.get("consents") or []:
+            if inp(day(e.get("date"))):
+                self.count("consents", text(e.get("status")))
+        for e in (c.get("coordinators") or [])[1:]:
+            if inp(day(e.get("date"))):
+                self.total["coordinator_handovers"] += 1
+        for e in c.get("reports") or []:
+            if inp(day(e.get("date"))):
+                self.total["reports_to_child_welfare"] += 1
+        # each due date of each measure is answered by the next evaluation
+        # that names the measure; "next" gives the following due date
+        ms = c.get("measures") or []
+        ev = c.get("evaluations") or []
+        for m in ms:
+            mid = text(m.get("id"))
+            due = day(m.get("evaluate_by"))
+            j = 0
+            while due >= 0:
+                it = None
+                while j < len(ev) and it is None:
+                    for x in ev[j].get("measures") or []:
+                        if text(x.get("measure")) == mid:
+                            it = x
+                    j += 1
+                if it is None:
+                    if inp(due) and due < self.today:
+                        self.count("evaluations_due", "not-evaluated")
+                    break
+                if inp(due):
+                    self.count("evaluations_due",
+                               "on-time" if day(ev[j - 1].get("date")) <= due else "late")
+                due = day(it.get("next"))
+        if inp(opened):
+            if ms:
+                self.med[0].append(day(ms[0].get("date")) - opened)
+            if decision >= 0:
+                self.med[1].append(decision - opened)
+
+    def finish(self, k, raw=False):
+        """Rows in output order with their shown values (stats_finish, suppress)."""
+        out = []
+        for t in TABLES:
+            rows = list(self.rows[t].items())
+            if t in SORTED:
+                rows.sort(key=lambda r: r[0].encode())
+            if t == "median_days":
+                for w, (key, _) in enumerate(rows):
+                    s = sorted(self.med[w])
+                    n = len(s)
+                    if not n:
+                        continue
+                    v = s[n // 2] if n % 2 else c_div(s[n // 2 - 1] + s[n // 2], 2)
+                    out.append((t, key, ":" if (0 < n < k and not raw) else str(v)))
+                continue
+            total = self.total[t]
+            total_hidden = 0 < total < k
+            hidden = [0 < n < k for _, n in rows]
+            if sum(hidden) == 1 and not total_hidden:
+                # the one hidden cell could be recomputed from the total:
+                # hide the smallest other cell, a non-zero one if there is one
+                mi = None
+                for i, (_, n) in enumerate(rows):
+                    if hidden[i]:
+                        continue
+                    if mi is None or (rows[mi][1] == 0 and n > 0) or (0 < n < rows[mi][1]):
+                        mi = i
+                if mi is not None:
+                    hidden[mi] = True
+            for i, (key, n) in enumerate(rows):
+                out.append((t, key, ":" if hidden[i] and not raw else str(n)))
+            out.append((t, "total", ":" if total_hidden and not raw else str(total)))
+        return out
+
+
+def c_div(a, b):
+    """C's integer division (towards zero)."""
+    q = abs(a) // abs(b)
+    return q if (a >= 0) == (b > 0) else -q
+
+
+def tsv_field(s):
+    return re.sub(r"[\t\n\r]", " ", s)
+
+
+def today():
+    env = os.environ.get("BTI_TODAY", "")
+    d = day(env) if env else -1
+    return d if d >= 0 else datetime.date.today().toordinal()
+
+
+def suppress_below(repo):
+    try:
+        with open(os.path.join(repo, "bti.yaml"), "rb") as f:
+            cfg = yaml.load(f, Loader=yaml.CSafeLoader) or {}
+    except FileNotFoundError:
+        return 5
+    k = as_int(cfg.get("suppress_below"))
+    return k if k is not None else 5
+
+
+def main():
+    args = [a for a in sys.argv[1:] if a != "--raw"]
+    if len(args) != 2 or not args[1].isdigit():
+        sys.exit("usage: stats.py DIR YEAR [--raw]")
+    repo, year = args[0], int(args[1])
+    st = Stats(year, today())
+    top = os.path.join(repo, "cases")
+    for y in sorted(os.listdir(top)):
+        d = os.path.join(top, y)
+        if not os.path.isdir(d):
+            continue
+        for name in sorted(os.listdir(d)):
+            if len(name) > 5 and name.endswith(".yaml"):
+                with open(os.path.join(d, name), "rb") as f:
+                    st.add(yaml.load(f, Loader=yaml.CSafeLoader))
+    w = sys.stdout.write
+    w("table\trow\tvalue\n")
+    for t, key, v in st.finish(suppress_below(repo), raw="--raw" in sys.argv):
+        w(f"{tsv_field(t)}\t{tsv_field(key)}\t{v}\n")
+
+
+if __name__ == "__main__":
+    main()
