@@ -4,21 +4,6 @@
 . "$(dirname "$0")/lib.sh"
 export BTI_USER="Kari Lærer"
 
-# yq FILE EXPR: a Python expression over the case file as d; a list is
-# printed comma-separated.
-yq() {
-	python3 -c 'import sys, yaml
-d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
-v = eval(sys.argv[2], {"d": d})
-print(", ".join(map(str, v)) if isinstance(v, list) else v)' "$@"
-}
-events() {
-	git -C "$1" log --reverse --format='%(trailers:key=BTI-Event,valueonly)' -- "$2" |
-		sed '/^$/d' | tr '\n' ' ' | sed 's/ $//'
-}
-commits() { git -C "$1" rev-list --count HEAD; }
-subject() { git -C "$1" log -1 --format=%s; }
-event() { git -C "$1" log -1 --format='%(trailers:key=BTI-Event,valueonly)' | sed '/^$/d'; }
 
 r="$tmp/r"
 newrepo "$r"

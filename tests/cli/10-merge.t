@@ -4,12 +4,6 @@
 . "$(dirname "$0")/lib.sh"
 export BTI_USER="Kari Lærer"
 
-yq() {
-	python3 -c 'import sys, yaml
-d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
-v = eval(sys.argv[2], {"d": d})
-print(", ".join(map(str, v)) if isinstance(v, list) else v)' "$@"
-}
 open_case() {       # open_case REPO NAME
 	bti-new -C "$1" --date 2026-01-10 --name "$2" --born 2015-06-02 \
 		--service Skole --concern Bekymring --worry 5 --guardian Mor

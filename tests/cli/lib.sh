@@ -115,6 +115,24 @@ newrepo() {
 	bti-init --by "Admin Adminsen" "$@" "$d" >/dev/null || echo "Bail out! bti-init failed"
 }
 
+# yq FILE EXPR: a Python expression over the case file as d; a list is
+# printed comma-separated.
+yq() {
+	python3 -c 'import sys, yaml
+d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+v = eval(sys.argv[2], {"d": d})
+print(", ".join(map(str, v)) if isinstance(v, list) else v)' "$@"
+}
+# events REPO PATH: the BTI-Event trailers of the commits touching PATH,
+# oldest first.
+events() {
+	git -C "$1" log --reverse --format='%(trailers:key=BTI-Event,valueonly)' -- "$2" |
+		sed '/^$/d' | tr '\n' ' ' | sed 's/ $//'
+}
+commits() { git -C "$1" rev-list --count HEAD; }
+event() { git -C "$1" log -1 --format='%(trailers:key=BTI-Event,valueonly)' | sed '/^$/d'; }
+subject() { git -C "$1" log -1 --format=%s; }
+
 done_testing() {
 	echo "1..$n"
 	[ "$failed" -eq 0 ]
