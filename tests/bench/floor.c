@@ -19,6 +19,8 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "floor.h"
+
 static char **files;
 static size_t nfiles, capfiles;
 static int nthreads = 1;
@@ -79,27 +81,6 @@ scan(const char *top)
 	}
 	closedir(d);
 	free(cases);
-}
-
-static int
-parse(const unsigned char *buf, size_t len, unsigned long *events)
-{
-	yaml_parser_t p;
-	yaml_event_t ev;
-	int done = 0, ok = 1;
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_string(&p, buf, len);
-	while (!done) {
-		if (!yaml_parser_parse(&p, &ev)) {
-			ok = 0;
-			break;
-		}
-		done = ev.type == YAML_STREAM_END_EVENT;
-		(*events)++;
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&p);
-	return ok;
 }
 
 static void *

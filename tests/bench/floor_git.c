@@ -16,6 +16,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "floor.h"
+
 static const char *repo_dir;
 static int nthreads = 1;
 
@@ -30,27 +32,6 @@ is_yaml(const char *name)
 {
 	size_t n = strlen(name);
 	return n > 5 && !strcmp(name + n - 5, ".yaml");
-}
-
-static int
-parse(const unsigned char *buf, size_t len, unsigned long *events)
-{
-	yaml_parser_t p;
-	yaml_event_t ev;
-	int done = 0, ok = 1;
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_string(&p, buf, len);
-	while (!done) {
-		if (!yaml_parser_parse(&p, &ev)) {
-			ok = 0;
-			break;
-		}
-		done = ev.type == YAML_STREAM_END_EVENT;
-		(*events)++;
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&p);
-	return ok;
 }
 
 static int
