@@ -1,4 +1,5 @@
 /* schema.c: validating YAML trees against a JSON Schema subset. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,7 @@ schema_free(struct schema *s)
 	for (size_t i = 0; i < s->nrx; i++)
 		regfree(&s->rx[i].re);
 	free(s->rx);
+	free(s->rules);
 	doc_free(&s->d);
 }
 
@@ -112,76 +114,154 @@ u8len(const char *s)
 	return n;
 }
 
+/* A schema node's keywords, looked up once: validating a case visits the
+ * same few dozen schema nodes thousands of times. */
+struct schema_rule {
+	const struct node *node;        /* the schema node as referenced (the key) */
+	const struct node *props, *req, *pp, *items, *enumv, *constv, *pattern;
+	const char *type;
+	int closed, date;               /* additionalProperties: false; format: date */
+	int has_min, has_max, has_minlen, has_minitems;
+	long long min, max, minlen, minitems;
+};
+
+static size_t
+rule_slot(const struct schema *s, const struct node *sch)
+{
+	size_t h = (size_t)(uintptr_t)sch / sizeof(struct node);
+	for (size_t i = h & (s->caprules - 1);; i = (i + 1) & (s->caprules - 1))
+		if (!s->rules[i] || s->rules[i]->node == sch)
+			return i;
+}
+
+/* Rules live in the schema's arena, so a pointer to one stays valid while
+ * the table of them grows during a nested validation. */
+static const struct schema_rule *
+rule_of(struct schema *s, const struct node *sch)
+{
+	if (s->nrules * 2 >= s->caprules) {
+		struct schema_rule **old = s->rules;
+		size_t oldcap = s->caprules;
+		s->caprules = oldcap ? oldcap * 2 : 256;
+		s->rules = xmalloc(s->caprules * sizeof *s->rules);
+		memset(s->rules, 0, s->caprules * sizeof *s->rules);
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i])
+				s->rules[rule_slot(s, old[i]->node)] = old[i];
+		free(old);
+	}
+	size_t slot = rule_slot(s, sch);
+	if (s->rules[slot])
+		return s->rules[slot];
+	struct schema_rule *r = arena_alloc(&s->d.a, sizeof *r);
+	const struct node *t = deref(s, sch);
+	const struct node *addl = map_get(t, "additionalProperties");
+	const char *fmt = map_str(t, "format");
+	memset(r, 0, sizeof *r);
+	r->node = sch;
+	r->props = map_get(t, "properties");
+	r->req = map_get(t, "required");
+	r->pp = map_get(t, "patternProperties");
+	r->items = map_get(t, "items");
+	r->enumv = map_get(t, "enum");
+	r->constv = map_get(t, "const");
+	r->pattern = map_get(t, "pattern");
+	r->type = map_str(t, "type");
+	r->closed = addl && addl->type == NT_BOOL && !addl->i;
+	r->date = fmt && !strcmp(fmt, "date");
+	r->has_min = map_int(t, "minimum", &r->min) == 0;
+	r->has_max = map_int(t, "maximum", &r->max) == 0;
+	r->has_minlen = map_int(t, "minLength", &r->minlen) == 0;
+	r->has_minitems = map_int(t, "minItems", &r->minitems) == 0;
+	s->rules[slot] = r;
+	s->nrules++;
+	return r;
+}
+
+#define MAX_PATH_DEPTH 64
+
+/* Where in the document validation is: keys and indexes, formatted into
+ * "levels[3].cause" only when there is something to report. */
 struct ctx {
 	struct schema *s;
 	const char *file;
 	struct diags *dg;
+	const char *key[MAX_PATH_DEPTH];
+	size_t idx[MAX_PATH_DEPTH];
+	int depth;
 	char path[512];
 };
+
+static const char *
+path(struct ctx *c)
+{
+	size_t off = 0;
+	c->path[0] = 0;
+	for (int i = 0; i < c->depth && i < MAX_PATH_DEPTH && off < sizeof c->path; i++) {
+		int w = c->key[i] ? snprintf(c->path + off, sizeof c->path - off, "%s%s", off ? "." : "", c->key[i]) :
+		    snprintf(c->path + off, sizeof c->path - off, "[%zu]", c->idx[i]);
+		off += w > 0 ? (size_t)w : 0;
+	}
+	return c->path[0] ? c->path : "document";
+}
 
 static void validate(struct ctx *c, const struct node *sch, const struct node *n);
 
 static void
 err(struct ctx *c, const struct node *n, const char *rule, const char *fmt, const char *a, const char *b)
 {
-	diag_add(c->dg, c->file, n->line, n->col, rule, fmt, c->path[0] ? c->path : "document", a, b);
+	diag_add(c->dg, c->file, n->line, n->col, rule, fmt, path(c), a, b);
 }
 
-/* Appends ".key" or "[i]" to the path for the duration of a descent. */
-static size_t
-path_push(struct ctx *c, const char *key, size_t idx)
+/* Validates a child, with its key or index on the path. */
+static void
+descend(struct ctx *c, const char *key, size_t idx, const struct node *sch, const struct node *n)
 {
-	size_t old = strlen(c->path);
-	if (key)
-		snprintf(c->path + old, sizeof c->path - old, "%s%s", old ? "." : "", key);
-	else
-		snprintf(c->path + old, sizeof c->path - old, "[%zu]", idx);
-	return old;
+	if (c->depth < MAX_PATH_DEPTH) {
+		c->key[c->depth] = key;
+		c->idx[c->depth] = idx;
+	}
+	c->depth++;
+	validate(c, sch, n);
+	c->depth--;
 }
 
 static void
-validate_map(struct ctx *c, const struct node *sch, const struct node *n)
+validate_map(struct ctx *c, const struct schema_rule *r, const struct node *n)
 {
-	const struct node *props = map_get(sch, "properties");
-	const struct node *req = map_get(sch, "required");
-	const struct node *addl = map_get(sch, "additionalProperties");
-	const struct node *pp = map_get(sch, "patternProperties");
-
-	for (size_t i = 0; req && req->type == NT_SEQ && i < req->n; i++)
-		if (map_index(n, req->v[i]->s) < 0)
-			err(c, n, "schema/required", "%s: missing required key '%s'", req->v[i]->s, NULL);
+	for (size_t i = 0; r->req && r->req->type == NT_SEQ && i < r->req->n; i++)
+		if (map_index(n, r->req->v[i]->s) < 0)
+			err(c, n, "schema/required", "%s: missing required key '%s'", r->req->v[i]->s, NULL);
 	for (size_t i = 0; i < n->n; i++) {
 		const char *key = n->k[i]->s;
-		const struct node *ps = map_get(props, key);
-		if (!ps && pp && pp->type == NT_MAP) {
-			for (size_t j = 0; j < pp->n && !ps; j++) {
-				regex_t *re = compiled(c->s, pp->k[j]);
+		const struct node *ps = map_get(r->props, key);
+		if (!ps && r->pp && r->pp->type == NT_MAP) {
+			for (size_t j = 0; j < r->pp->n && !ps; j++) {
+				regex_t *re = compiled(c->s, r->pp->k[j]);
 				if (re && regexec(re, key, 0, NULL, 0) == 0)
-					ps = pp->v[j];
+					ps = r->pp->v[j];
 			}
 		}
 		if (!ps) {
-			if (addl && addl->type == NT_BOOL && !addl->i) {
+			if (r->closed) {
 				struct buf allowed = { 0 };
-				for (size_t j = 0; props && j < props->n; j++)
-					buf_printf(&allowed, "%s%s", j ? ", " : "", props->k[j]->s);
+				for (size_t j = 0; r->props && j < r->props->n; j++)
+					buf_printf(&allowed, "%s%s", j ? ", " : "", r->props->k[j]->s);
 				diag_add(c->dg, c->file, n->k[i]->line, n->k[i]->col, "schema/unknown-key",
 				    "%s: unknown key '%s' (allowed: %s; extension keys start with 'x-')",
-				    c->path[0] ? c->path : "document", key, allowed.p ? allowed.p : "none");
+				    path(c), key, allowed.p ? allowed.p : "none");
 				buf_free(&allowed);
 			}
 			continue;
 		}
-		size_t old = path_push(c, key, 0);
-		validate(c, ps, n->v[i]);
-		c->path[old] = 0;
+		descend(c, key, 0, ps, n->v[i]);
 	}
 }
 
 static void
-validate_scalar(struct ctx *c, const struct node *sch, const struct node *n)
+validate_scalar(struct ctx *c, const struct schema_rule *r, const struct node *n)
 {
-	const struct node *e = map_get(sch, "enum");
+	const struct node *e = r->enumv;
 	if (e && e->type == NT_SEQ) {
 		size_t i;
 		for (i = 0; i < e->n; i++)
@@ -195,13 +275,11 @@ validate_scalar(struct ctx *c, const struct node *sch, const struct node *n)
 			buf_free(&allowed);
 		}
 	}
-	const struct node *k = map_get(sch, "const");
-	if (k && strcmp(k->s, n->s))
-		err(c, n, "schema/const", "%s: must be %s", k->s, NULL);
-	long long lim;
-	if (n->type == NT_INT && map_int(sch, "minimum", &lim) == 0 && n->i < lim)
+	if (r->constv && strcmp(r->constv->s, n->s))
+		err(c, n, "schema/const", "%s: must be %s", r->constv->s, NULL);
+	if (n->type == NT_INT && r->has_min && n->i < r->min)
 		err(c, n, "schema/range", "%s: %s is below the minimum", n->s, NULL);
-	if (n->type == NT_INT && map_int(sch, "maximum", &lim) == 0 && n->i > lim)
+	if (n->type == NT_INT && r->has_max && n->i > r->max)
 		err(c, n, "schema/range", "%s: %s is above the maximum", n->s, NULL);
 	if (n->type != NT_STR && n->type != NT_DATE)
 		return;
@@ -209,51 +287,43 @@ validate_scalar(struct ctx *c, const struct node *sch, const struct node *n)
 		err(c, n, "text/utf8", "%s: not valid UTF-8 text%s", "", NULL);
 		return;
 	}
-	if (map_int(sch, "minLength", &lim) == 0 && (long long)u8len(n->s) < lim)
+	if (r->has_minlen && (long long)u8len(n->s) < r->minlen)
 		err(c, n, "schema/empty", "%s: must not be empty%s", "", NULL);
-	const char *fmt = map_str(sch, "format");
 	day_t day;
-	if (fmt && !strcmp(fmt, "date")) {
+	if (r->date) {
 		if (date_parse(n->s, &day) < 0)
 			err(c, n, "schema/date", "%s: '%s' is not a real date in the form YYYY-MM-DD", n->s, NULL);
 		/* date_parse is stricter than any date pattern: no regex needed. */
 		return;
 	}
-	const struct node *pat = map_get(sch, "pattern");
-	if (pat && node_is_scalar(pat)) {
-		regex_t *re = compiled(c->s, pat);
+	if (r->pattern && node_is_scalar(r->pattern)) {
+		regex_t *re = compiled(c->s, r->pattern);
 		if (re && regexec(re, n->s, 0, NULL, 0) != 0)
-			err(c, n, "schema/pattern", "%s: '%s' does not have the form %s", n->s, pat->s);
+			err(c, n, "schema/pattern", "%s: '%s' does not have the form %s", n->s, r->pattern->s);
 	}
 }
 
 static void
 validate(struct ctx *c, const struct node *sch, const struct node *n)
 {
-	sch = deref(c->s, sch);
-	const char *type = map_str(sch, "type");
-	if (type && !type_ok(type, n)) {
+	const struct schema_rule *r = rule_of(c->s, sch);
+	if (r->type && !type_ok(r->type, n)) {
 		const char *hint = n->type == NT_INT || n->type == NT_BOOL || n->type == NT_NULL ||
 		    n->type == NT_FLOAT ? " (put it in quotes if it is meant as text)" : "";
 		diag_add(c->dg, c->file, n->line, n->col, "schema/type",
-		    "%s: expected %s, found %s%s", c->path[0] ? c->path : "document",
-		    type_word(type), ntype_name(n->type), !strcmp(type, "string") ? hint : "");
+		    "%s: expected %s, found %s%s", path(c), type_word(r->type), ntype_name(n->type),
+		    !strcmp(r->type, "string") ? hint : "");
 		return;
 	}
 	if (n->type == NT_MAP) {
-		validate_map(c, sch, n);
+		validate_map(c, r, n);
 	} else if (n->type == NT_SEQ) {
-		long long min;
-		if (map_int(sch, "minItems", &min) == 0 && (long long)n->n < min)
+		if (r->has_minitems && (long long)n->n < r->minitems)
 			err(c, n, "schema/empty", "%s: needs at least one entry%s", "", NULL);
-		const struct node *items = map_get(sch, "items");
-		for (size_t i = 0; items && i < n->n; i++) {
-			size_t old = path_push(c, NULL, i);
-			validate(c, items, n->v[i]);
-			c->path[old] = 0;
-		}
+		for (size_t i = 0; r->items && i < n->n; i++)
+			descend(c, NULL, i, r->items, n->v[i]);
 	} else {
-		validate_scalar(c, sch, n);
+		validate_scalar(c, r, n);
 	}
 }
 

@@ -8,11 +8,14 @@
 #include "node.h"
 
 struct schema_rx;
+struct schema_rule;
 
 struct schema {
 	struct doc d;
 	struct schema_rx *rx;   /* compiled "pattern" regexes, one per schema node */
 	size_t nrx;
+	struct schema_rule **rules; /* keywords per schema node, filled as visited */
+	size_t nrules, caprules;
 };
 
 /* Parses a JSON Schema (JSON is read as YAML); name is used in diagnostics. */
