@@ -10,29 +10,6 @@
 static const char *const lists[] = { "guardians", "levels", "services", "coordinators",
 	"consents", "goals", "measures", "evaluations", "meetings", "reports", NULL };
 
-/* Structural equality of two trees (scalars by type and text, maps in any key order). */
-static int
-same(const struct node *a, const struct node *b)
-{
-	if (!a || !b || a->n != b->n)
-		return a == b;
-	if (a->type == NT_MAP && b->type == NT_MAP) {
-		for (size_t i = 0; i < a->n; i++)
-			if (!same(a->v[i], map_get(b, a->k[i]->s)))
-				return 0;
-		return 1;
-	}
-	if (a->type != b->type)
-		return 0;
-	if (a->type == NT_SEQ) {
-		for (size_t i = 0; i < a->n; i++)
-			if (!same(a->v[i], b->v[i]))
-				return 0;
-		return 1;
-	}
-	return !strcmp(a->s, b->s);
-}
-
 size_t
 history_append_only(const struct node *old, const struct node *new, int merge,
     const char *file, struct diags *dg)
@@ -40,7 +17,7 @@ history_append_only(const struct node *old, const struct node *new, int merge,
 	size_t before = dg->errors;
 	static const char *const fixed[] = { "id", "opened", NULL };
 	for (int i = 0; fixed[i]; i++)
-		if (!same(map_get(old, fixed[i]), map_get(new, fixed[i]))) {
+		if (!node_same(map_get(old, fixed[i]), map_get(new, fixed[i]))) {
 			const struct node *n = map_get(new, fixed[i]);
 			diag_add(dg, file, n ? n->line : 1, n ? n->col : 1, "history/rewrite",
 			    "%s was changed; it is fixed when the case is opened", fixed[i]);
@@ -52,9 +29,9 @@ history_append_only(const struct node *old, const struct node *new, int merge,
 		size_t j = 0, k = 0;
 		for (; j < o->n; j++, k++) {
 			if (merge)
-				while (n && k < n->n && !same(o->v[j], n->v[k]))
+				while (n && k < n->n && !node_same(o->v[j], n->v[k]))
 					k++;
-			if (!n || n->type != NT_SEQ || k >= n->n || !same(o->v[j], n->v[k]))
+			if (!n || n->type != NT_SEQ || k >= n->n || !node_same(o->v[j], n->v[k]))
 				break;
 		}
 		if (j < o->n) {

@@ -6,25 +6,6 @@
 
 #include "merge.h"
 
-int
-node_same(const struct node *a, const struct node *b)
-{
-	if (!a || !b || a->n != b->n)
-		return a == b;
-	if (a->type == NT_MAP && b->type == NT_MAP) {
-		for (size_t i = 0; i < a->n; i++)
-			if (!node_same(a->v[i], map_get(b, a->k[i]->s)))
-				return 0;
-		return 1;
-	}
-	if (a->type != b->type)
-		return 0;
-	for (size_t i = 0; a->type == NT_SEQ && i < a->n; i++)
-		if (!node_same(a->v[i], b->v[i]))
-			return 0;
-	return a->type == NT_SEQ || !strcmp(a->s, b->s);
-}
-
 /* Identified lists, their id letter, and where other entries refer to them. */
 static const struct {
 	const char *list;

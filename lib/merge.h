@@ -14,7 +14,4 @@
 int merge_case(struct doc *od, const struct node *base, const struct node *theirs,
     const char *file, struct diags *dg);
 
-/* Structural equality (maps in any key order). */
-int node_same(const struct node *a, const struct node *b);
-
 #endif

@@ -62,6 +62,8 @@ int map_int(const struct node *map, const char *key, long long *out);
 /* 1 when the value under key is the boolean true. */
 int map_true(const struct node *map, const char *key);
 int node_is_scalar(const struct node *n);
+/* Structural equality: scalars by type and text, mappings in any key order. */
+int node_same(const struct node *a, const struct node *b);
 const char *ntype_name(enum ntype t);
 
 #endif
