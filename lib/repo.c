@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "embedded.h"
+#include "heap.h"
 #include "repo.h"
 #include "util.h"
 
@@ -25,6 +26,7 @@ repo_open(struct repo *r, const char *dir, int readonly, struct diags *dg)
 {
 	memset(r, 0, sizeof *r);
 	r->lockfd = -1;
+	heap_tune();
 	git_libgit2_init();
 	/* Without -C, open as git does, honouring GIT_DIR, GIT_INDEX_FILE and
 	 * the object directories git sets for hooks (a pre-receive quarantine). */
@@ -33,12 +35,9 @@ repo_open(struct repo *r, const char *dir, int readonly, struct diags *dg)
 		    "not in a case repository (or any parent directory); create one with bti-init or name one with -C DIR");
 		return -1;
 	}
+	/* NULL in a bare repository: commands commit there without a work
+	 * tree or an index to bring along (docs/design.md, "Bare"). */
 	r->workdir = git_repository_workdir(r->git);
-	if (!r->workdir && !readonly) {
-		diag_add(dg, git_repository_path(r->git), 0, 0, "repo",
-		    "a bare repository has no work tree; run bti commands in a clone");
-		return -1;
-	}
 	git_reference *head;
 	if (git_reference_lookup(&head, r->git, "HEAD") < 0)
 		return git_fail(dg, "cannot read HEAD");
@@ -151,6 +150,10 @@ recover(struct repo *r, struct diags *dg)
 	char *path = journal_path(r), *text;
 	size_t len;
 	remove_journal_temps(r);
+	if (!r->workdir) {              /* nothing to finish without a work tree */
+		free(path);
+		return 0;
+	}
 	if (read_file(path, 1 << 20, &text, &len) < 0) {
 		free(path);
 		return errno == ENOENT ? 0 : -1;
@@ -245,7 +248,8 @@ repo_load(struct repo *r, struct diags *dg)
 	if (rc) {
 		if (rc > 0)
 			diag_add(dg, CONFIG_FILE, 0, 0, "repo",
-			    "no bti.yaml committed at the top of %s; run bti-init there first", r->workdir);
+			    "no bti.yaml committed at the top of %s; run bti-init there first",
+			    r->workdir ? r->workdir : git_repository_path(r->git));
 		return -1;
 	}
 	rc = config_parse(&r->cfg, buf, len, dg);
@@ -298,6 +302,8 @@ repo_check_clean(struct repo *r, const char *path, struct diags *dg)
 {
 	git_oid head_oid, oid;
 	int in_head = 0;
+	if (!r->workdir)
+		return 0;
 	if (r->tree) {
 		git_tree_entry *e;
 		if (git_tree_entry_bypath(&e, r->tree, path) == 0) {
@@ -390,7 +396,7 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		git_fail(dg, "cannot create the commit");
 		goto out;
 	}
-	if (journal_write(r, &commit_oid, ch, n) < 0) {
+	if (r->workdir && journal_write(r, &commit_oid, ch, n) < 0) {
 		diag_add(dg, NULL, 0, 0, "repo", "cannot write the journal: %s", strerror(errno));
 		goto out;
 	}
@@ -410,6 +416,11 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		goto out;
 	}
 	rc = -1;
+	git_oid_tostr(out, GIT_OID_HEXSZ + 1, &commit_oid);
+	if (!r->workdir) {
+		rc = 0;
+		goto out;
+	}
 	/* The commit is made; now bring the work tree and the index along. */
 	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0) {
 		git_fail(dg, "committed, but cannot read the index; run 'git reset' to refresh it");
@@ -435,7 +446,6 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		git_fail(dg, "committed, but cannot write the index; run 'git reset'");
 		goto out;
 	}
-	git_oid_tostr(out, GIT_OID_HEXSZ + 1, &commit_oid);
 	char *jp = journal_path(r);
 	unlink(jp);
 	free(jp);

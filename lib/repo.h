@@ -11,7 +11,7 @@
 
 struct repo {
 	git_repository *git;
-	const char *workdir;    /* ends in '/' */
+	const char *workdir;    /* ends in '/'; NULL when bare */
 	char *refname;          /* the branch HEAD points to */
 	git_commit *head;       /* NULL while the branch is unborn */
 	git_tree *tree;         /* HEAD's tree, NULL while unborn */
@@ -31,7 +31,8 @@ struct change {
 
 /* Opens the repository containing dir (or the current directory), as git
  * does. Unless readonly (commands that only read: on a server, in a CI
- * checkout), refuses bare repositories and a detached HEAD. */
+ * checkout), refuses a detached HEAD. In a bare repository workdir is NULL
+ * and commands commit without a work tree or an index to update. */
 int repo_open(struct repo *r, const char *dir, int readonly, struct diags *dg);
 /* Takes the repository's write lock (waiting for other bti commands), then
  * reads HEAD. Every changing command holds it from reading to committing. */

@@ -85,9 +85,15 @@ golden() {
 }
 
 # state REPO: everything a refused command must leave alone: HEAD, the
-# index, the status, and the bytes of every work-tree file.
+# index, the status, and the bytes of every work-tree file; in a bare
+# repository, the refs and every file but bti's lock.
 state() {
 	git -C "$1" rev-parse -q --verify HEAD
+	if [ "$(git -C "$1" rev-parse --is-bare-repository)" = true ]; then
+		git -C "$1" for-each-ref
+		(cd "$1" && find . -type f ! -name bti.lock -print | sort | xargs -r sha1sum)
+		return
+	fi
 	git -C "$1" ls-files -s
 	git -C "$1" status --porcelain --untracked-files=all
 	(cd "$1" && find . -path ./.git -prune -o -type f -print | sort | xargs -r sha1sum)
