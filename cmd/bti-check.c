@@ -1,6 +1,6 @@
 /* bti-check: validate case files against the schema and the level model,
  * or audit the history of every case. Silent when all is well. */
-#include <dirent.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,10 +14,11 @@
 #include "yamlio.h"
 
 static const char usage[] =
-"usage: bti-check [-C DIR] [--staged | --rev REV] [CASE-ID...]\n"
+"usage: bti-check [-C DIR] [--staged | --rev REV] [CASE-ID | PATH]...\n"
 "       bti-check [-C DIR] --history\n"
-"Validates every case file (or the named cases) against the schema and the\n"
-"repository's level model and prints one line per problem:\n"
+"Validates every case file (or the named ones: case ids, or paths under\n"
+"cases/ as git prints them) against the schema and the repository's level\n"
+"model and prints one line per problem:\n"
 "  FILE:LINE:COL: rule: message\n"
 "Prints nothing and exits 0 when all is well: usable as a CI step or hook.\n"
 "  (default)     the files in the work tree, as an editor left them\n"
@@ -49,19 +50,13 @@ static int
 check_one(const char *path, const git_oid *oid, const char *data, size_t len, void *arg)
 {
 	struct check *k = arg;
-	char id[CASE_ID_LEN + 1], want[CASE_PATH_MAX];
+	char id[CASE_ID_LEN + 1];
 	(void)oid;
 	if (!wanted(k, path))
 		return 0;
 	k->checked++;
-	const char *base = strrchr(path, '/') + 1;
-	size_t bl = strlen(base);
-	char name[CASE_ID_LEN + 1];
-	snprintf(name, sizeof name, "%.*s", (int)(bl > 5 ? bl - 5 : 0), base);
-	if (bl != CASE_ID_LEN + 5 || case_id_check(name, id) < 0 || strcmp(id, name) ||
-	    (case_path(id, want), strcmp(want, path))) {
-		diag_add(k->dg, path, 0, 0, "case/path",
-		    "case files are cases/YYYY/ID.yaml, YYYY the year in the id");
+	if (case_path_id(path, id) < 0) {
+		diag_add(k->dg, path, 0, 0, "case/path", CASE_PATH_RULE);
 		return 0;
 	}
 	struct doc d;
@@ -78,33 +73,36 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* nftw has no argument for its callback: the walk's state. */
+static struct {
+	char **paths;
+	size_t n;
+	size_t skip;            /* length of the work-tree prefix */
+} found;
+
+static int
+found_file(const char *full, const struct stat *st, int type, struct FTW *f)
+{
+	size_t l = strlen(full);
+	(void)st;
+	(void)f;
+	if (type == FTW_F && l > 5 && !strcmp(full + l - 5, ".yaml")) {
+		found.paths = xrealloc(found.paths, (found.n + 1) * sizeof *found.paths);
+		found.paths[found.n++] = xstrdup(full + found.skip);
+	}
+	return 0;
+}
+
 /* Every case file under cases/ in the work tree, in path order. */
 static int
 walk_worktree(struct check *k)
 {
-	char **paths = NULL;
-	size_t n = 0;
 	char *top = xasprintf("%scases", k->repo->workdir);
-	DIR *d = opendir(top);
-	for (struct dirent *y; d && (y = readdir(d));) {
-		if (y->d_name[0] == '.')
-			continue;
-		char *yd = xasprintf("%s/%s", top, y->d_name);
-		DIR *e = opendir(yd);
-		for (struct dirent *f; e && (f = readdir(e));) {
-			size_t l = strlen(f->d_name);
-			if (l > 5 && !strcmp(f->d_name + l - 5, ".yaml")) {
-				paths = xrealloc(paths, (n + 1) * sizeof *paths);
-				paths[n++] = xasprintf("cases/%s/%s", y->d_name, f->d_name);
-			}
-		}
-		if (e)
-			closedir(e);
-		free(yd);
-	}
-	if (d)
-		closedir(d);
+	found.skip = strlen(k->repo->workdir);
+	nftw(top, found_file, 16, FTW_PHYS);
 	free(top);
+	char **paths = found.paths;
+	size_t n = found.n;
 	if (n)
 		qsort(paths, n, sizeof *paths, cmp_str);
 	for (size_t i = 0; i < n; i++) {
@@ -205,15 +203,21 @@ main(int argc, char **argv)
 	if (n) {
 		paths = xmalloc((size_t)n * sizeof *paths);
 		for (int i = 0; i < n; i++) {
-			char id[CASE_ID_LEN + 1];
-			paths[i] = xmalloc(CASE_PATH_MAX);
-			if (case_id_check(argv[optind + i], id) < 0) {
-				fprintf(stderr, "%s: '%s' is not a case id\n", c.prog, argv[optind + i]);
+			const char *arg = argv[optind + i];
+			char id[CASE_ID_LEN + 1], path[CASE_PATH_MAX];
+			k.nonly = i;
+			/* A path as git prints it (the hook passes the staged ones):
+			 * checked where it is, so a misplaced file is found too. */
+			if (!strncmp(arg, "cases/", 6)) {
+				paths[i] = xstrdup(arg);
+			} else if (case_id_check(arg, id) == 0) {
+				case_path(id, path);
+				paths[i] = xstrdup(path);
+			} else {
+				fprintf(stderr, "%s: '%s' is not a case id or a path under cases/\n", c.prog, arg);
 				status = EXIT_USAGE;
-				k.nonly = i + 1;
 				goto out;
 			}
-			case_path(id, paths[i]);
 		}
 		k.only = paths;
 		k.nonly = n;

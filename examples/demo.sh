@@ -41,7 +41,8 @@ refused bti-level --date 2026-04-20 --reason "Prøver å hoppe tilbake" "$id" 0
 say bti-evaluate --date 2026-04-20 --measure "m1=reached:Sover bedre" --decision down \
 	--reason "Samarbeidet er avsluttet" "$id"
 say bti-level --date 2026-06-01 --reason "Målene er nådd" --cause goal-reached "$id" close
-say cat "cases/${id%%-*}/$id.yaml"
+rest=${id#*-}
+say cat "cases/${id%%-*}/$(printf %.1s "$rest")/$id.yaml"
 say git log --format='%h %an: %s'
 say git status --short
 printf '\nThe demo repository is %s\n' "$dir"

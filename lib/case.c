@@ -43,7 +43,23 @@ case_id_check(const char *in, char out[CASE_ID_LEN + 1])
 void
 case_path(const char *id, char out[CASE_PATH_MAX])
 {
-	snprintf(out, CASE_PATH_MAX, "cases/%.4s/%s.yaml", id, id);
+	snprintf(out, CASE_PATH_MAX, "cases/%.4s/%c/%s.yaml", id, id[5], id);
+}
+
+int
+case_path_id(const char *path, char id[CASE_ID_LEN + 1])
+{
+	const char *base = strrchr(path, '/');
+	size_t bl = base ? strlen(++base) : 0;
+	char name[CASE_ID_LEN + 1], want[CASE_PATH_MAX];
+	if (bl != CASE_ID_LEN + 5 || strcmp(base + CASE_ID_LEN, ".yaml"))
+		return -1;
+	memcpy(name, base, CASE_ID_LEN);
+	name[CASE_ID_LEN] = 0;
+	if (case_id_check(name, id) < 0 || strcmp(id, name))
+		return -1;
+	case_path(id, want);
+	return strcmp(want, path) ? -1 : 0;
 }
 
 day_t

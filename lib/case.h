@@ -15,8 +15,15 @@
 void case_id_new(int year, char out[CASE_ID_LEN + 1]);
 /* Normalizes (upper case) and checks an id; -1 if it is not one. */
 int case_id_check(const char *in, char out[CASE_ID_LEN + 1]);
-/* cases/<YYYY>/<id>.yaml */
+/* cases/<YYYY>/<X>/<id>.yaml, X the first letter after the dash: 32
+ * directories a year keep each tree a commit rewrites small. */
 void case_path(const char *id, char out[CASE_PATH_MAX]);
+/* The id of the case whose file is at path; -1 if path is not case_path of
+ * any id. */
+int case_path_id(const char *path, char id[CASE_ID_LEN + 1]);
+/* How case files are named, for messages. */
+#define CASE_PATH_RULE "case files are cases/YYYY/X/ID.yaml: YYYY the year in the id, " \
+	"X the letter after its dash"
 
 /* The date under key, or -1 when absent or not a date. */
 day_t map_date(const struct node *map, const char *key);

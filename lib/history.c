@@ -92,12 +92,9 @@ check_delta(struct repo *r, git_commit *c, const git_diff_delta *dd, int merge, 
 		diag_add(&local, name, 0, 0, "history/deleted", "a case file was deleted");
 	} else {
 		struct doc nd, od;
-		const char *base = strrchr(path, '/') + 1;
-		char want[CASE_ID_LEN + 1];
-		snprintf(want, sizeof want, "%.*s", (int)(strlen(base) > 5 ? strlen(base) - 5 : 0), base);
 		if (parse_blob(r->git, &dd->new_file.id, name, &nd, &local) == 0) {
-			if (case_id_check(want, id) < 0 || strcmp(id, want))
-				diag_add(&local, name, 0, 0, "case/path", "not a case file name (cases/YYYY/ID.yaml)");
+			if (case_path_id(path, id) < 0)
+				diag_add(&local, name, 0, 0, "case/path", CASE_PATH_RULE);
 			else
 				case_validate(&r->schema, &r->model, nd.root, name, id, &local);
 			if (dd->status == GIT_DELTA_MODIFIED &&

@@ -1,4 +1,4 @@
-/* walk.c: cases/YYYY/ID.yaml entries straight from the tree, no work tree. */
+/* walk.c: case files straight from the tree, no work tree. */
 #include <stdio.h>
 #include <string.h>
 
@@ -11,6 +11,24 @@ is_yaml(const char *name)
 	return n > 5 && !strcmp(name + n - 5, ".yaml");
 }
 
+struct with_ids {
+	walk_id_fn fn;
+	void *arg;
+	int rc;                 /* fn's non-zero value, which stopped the walk */
+};
+
+static int
+visit(const char *dir, const git_tree_entry *e, void *arg)
+{
+	struct with_ids *w = arg;
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || !is_yaml(git_tree_entry_name(e)))
+		return 0;
+	char path[512];
+	snprintf(path, sizeof path, "cases/%s%s", dir, git_tree_entry_name(e));
+	w->rc = w->fn(path, git_tree_entry_id(e), w->arg);
+	return w->rc ? GIT_EUSER : 0;
+}
+
 int
 walk_case_ids(git_repository *git, git_tree *tree, walk_id_fn fn, void *arg)
 {
@@ -21,28 +39,11 @@ walk_case_ids(git_repository *git, git_tree *tree, walk_id_fn fn, void *arg)
 	int rc = git_tree_entry_type(ce) == GIT_OBJECT_TREE ?
 	    git_tree_lookup(&cases, git, git_tree_entry_id(ce)) : 0;
 	git_tree_entry_free(ce);
-	for (size_t i = 0; rc == 0 && cases && i < git_tree_entrycount(cases); i++) {
-		const git_tree_entry *ye = git_tree_entry_byindex(cases, i);
-		git_tree *year;
-		if (git_tree_entry_type(ye) != GIT_OBJECT_TREE)
-			continue;
-		if (git_tree_lookup(&year, git, git_tree_entry_id(ye)) < 0) {
-			rc = -1;
-			break;
-		}
-		for (size_t j = 0; rc == 0 && j < git_tree_entrycount(year); j++) {
-			const git_tree_entry *fe = git_tree_entry_byindex(year, j);
-			if (git_tree_entry_type(fe) != GIT_OBJECT_BLOB || !is_yaml(git_tree_entry_name(fe)))
-				continue;
-			char path[256];
-			snprintf(path, sizeof path, "cases/%s/%s", git_tree_entry_name(ye),
-			    git_tree_entry_name(fe));
-			rc = fn(path, git_tree_entry_id(fe), arg);
-		}
-		git_tree_free(year);
-	}
+	struct with_ids w = { fn, arg, 0 };
+	if (rc == 0 && cases)
+		rc = git_tree_walk(cases, GIT_TREEWALK_PRE, visit, &w);
 	git_tree_free(cases);
-	return rc;
+	return w.rc ? w.rc : rc < 0 ? -1 : 0;
 }
 
 struct with_blob {

@@ -10,8 +10,9 @@ typedef int (*walk_id_fn)(const char *path, const git_oid *id, void *arg);
 typedef int (*walk_fn)(const char *path, const git_oid *id, const char *data, size_t len,
     void *arg);
 
-/* Calls fn for every cases/YYYY/NAME.yaml in tree, in path order, reading
- * only trees. Returns 0, fn's non-zero value, or -1 on a libgit2 error. */
+/* Calls fn for every NAME.yaml under cases/ in tree, at any depth (bti-check
+ * names those not where case_path puts them), in path order, reading only
+ * trees. Returns 0, fn's non-zero value, or -1 on a libgit2 error. */
 int walk_case_ids(git_repository *git, git_tree *tree, walk_id_fn fn, void *arg);
 /* The same, with each blob's content. */
 int walk_cases(git_repository *git, git_tree *tree, walk_fn fn, void *arg);

@@ -198,7 +198,7 @@ def workload1(repo, n):
     # what bti wrote is valid and was written in canonical form: a command
     # rewrites the whole file, so anything but added lines is a format change
     run([os.path.join(BIN, "bti-check"), "-C", repo] + bti_ids)
-    paths = [f"cases/{i[:4]}/{i}.yaml" for i in bti_ids]
+    paths = [f"cases/{i[:4]}/{i[5]}/{i}.yaml" for i in bti_ids]
     diff = subprocess.run(["git", "-C", repo, "diff", "--numstat", head, "HEAD", "--"] + paths,
                           check=True, capture_output=True, text=True).stdout.split("\n")
     removed = sum(int(l.split("\t")[1]) for l in diff if l)

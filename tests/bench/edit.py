@@ -4,7 +4,7 @@
     python3 tests/bench/edit.py DIR CASE-ID LEVEL|close --date D --reason TEXT --by NAME
                                 [--cause CAUSE] [--verify]
 
-Loads cases/YYYY/CASE-ID.yaml with PyYAML (the libyaml loader and dumper),
+Loads cases/YYYY/X/CASE-ID.yaml with PyYAML (the libyaml loader and dumper),
 appends a levels entry (a move, or a closing at the current level), dumps the file, then `git add` and `git commit`
 through the git CLI. It checks none of the rules bti checks (allowed moves,
 consent, coordinator, dates): that is the point of the comparison.
@@ -37,7 +37,7 @@ def main():
     ap.add_argument("--cause", default="goal-reached", help="with close")
     ap.add_argument("--verify", action="store_true", help="run the pre-commit hook")
     a = ap.parse_args()
-    path = f"cases/{a.id[:4]}/{a.id}.yaml"
+    path = f"cases/{a.id[:4]}/{a.id[5]}/{a.id}.yaml"
     full = os.path.join(a.dir, path)
     with open(full, "rb") as f:
         case = yaml.load(f, Loader=yaml.CSafeLoader)

@@ -6,7 +6,8 @@
 # checked against the rules.
 set -eu
 dir=$1 id=$2 level=$3 date=$4 reason=$5 by=$6 cause=${7:-goal-reached}
-file=cases/${id%%-*}/$id.yaml
+rest=${id#*-}
+file=cases/${id%%-*}/$(printf %.1s "$rest")/$id.yaml
 cd "$dir"
 # shellcheck disable=SC2016 # $d, $l, ... are jq's variables, not the shell's
 if [ "$level" = close ]; then

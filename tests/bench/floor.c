@@ -1,7 +1,7 @@
 /* floor.c: the raw parse floor, libyaml alone.
  *
  *   floor [-j N] FILE...        parses each file
- *   floor [-j N] DIR            parses every DIR/cases/YEAR/NAME.yaml
+ *   floor [-j N] DIR            parses every NAME.yaml under DIR/cases
  *
  * Reads each file whole, runs yaml_parser_parse over it and throws the
  * events away: no tree, no schema, no figures. Nothing bti-report does
@@ -9,7 +9,7 @@
  * threads. Prints "files events" on stdout; exit 1 on a parse error.
  * Built by tests/bench/run.sh: cc -O2 floor.c -lyaml -lpthread */
 #define _GNU_SOURCE
-#include <dirent.h>
+#include <ftw.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -52,34 +52,26 @@ is_yaml(const char *name)
 	return n > 5 && !strcmp(name + n - 5, ".yaml");
 }
 
+static int
+found(const char *path, const struct stat *st, int type, struct FTW *f)
+{
+	(void)st;
+	(void)f;
+	if (type == FTW_F && is_yaml(path))
+		add(strdup(path));
+	return 0;
+}
+
 static void
 scan(const char *top)
 {
 	char *cases;
 	if (asprintf(&cases, "%s/cases", top) < 0)
 		exit(2);
-	DIR *d = opendir(cases);
-	if (!d) {
+	if (nftw(cases, found, 16, FTW_PHYS) < 0) {
 		perror(cases);
 		exit(2);
 	}
-	for (struct dirent *y; (y = readdir(d));) {
-		if (y->d_name[0] == '.')
-			continue;
-		char *yd;
-		if (asprintf(&yd, "%s/%s", cases, y->d_name) < 0)
-			exit(2);
-		DIR *e = opendir(yd);
-		for (struct dirent *f; e && (f = readdir(e));) {
-			char *p;
-			if (is_yaml(f->d_name) && asprintf(&p, "%s/%s", yd, f->d_name) >= 0)
-				add(p);
-		}
-		if (e)
-			closedir(e);
-		free(yd);
-	}
-	closedir(d);
 	free(cases);
 }
 

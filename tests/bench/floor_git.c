@@ -2,7 +2,7 @@
  *
  *   floor_git [-j N] REPO
  *
- * Walks HEAD's tree as bti-report does (cases/<dir>/<name>.yaml), reads each
+ * Walks HEAD's tree as bti-report does (every NAME.yaml under cases/), reads each
  * blob through libgit2 (inflating it from the pack) and runs
  * yaml_parser_parse over it, throwing the events away. bti-report reads
  * committed blobs, not the work tree, so this is its floor. -j N splits the
@@ -42,6 +42,35 @@ fail(const char *what)
 	return 1;
 }
 
+struct walk {
+	struct job *j;
+	git_repository *repo;
+	size_t k;               /* case files seen, to share them out */
+};
+
+static int
+visit(const char *dir, const git_tree_entry *fe, void *arg)
+{
+	struct walk *w = arg;
+	git_blob *blob;
+	(void)dir;
+	if (git_tree_entry_type(fe) != GIT_OBJECT_BLOB || !is_yaml(git_tree_entry_name(fe)))
+		return 0;
+	if (w->k++ % (size_t)nthreads != (size_t)w->j->id)
+		return 0;
+	if (git_blob_lookup(&blob, w->repo, git_tree_entry_id(fe)) < 0) {
+		w->j->bad = fail(git_tree_entry_name(fe));
+		return 0;
+	}
+	w->j->blobs++;
+	if (!parse(git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), &w->j->events)) {
+		fprintf(stderr, "floor_git: %s: not YAML\n", git_tree_entry_name(fe));
+		w->j->bad = 1;
+	}
+	git_blob_free(blob);
+	return 0;
+}
+
 static void *
 work(void *arg)
 {
@@ -50,7 +79,6 @@ work(void *arg)
 	git_object *obj;
 	git_tree *root, *cases = NULL;
 	git_tree_entry *ce;
-	size_t k = 0;
 	if (git_repository_open(&repo, repo_dir) < 0 ||
 	    git_revparse_single(&obj, repo, "HEAD^{tree}") < 0) {
 		j->bad = fail(repo_dir);
@@ -63,35 +91,9 @@ work(void *arg)
 			j->bad = fail("cases");
 		git_tree_entry_free(ce);
 	}
-	for (size_t i = 0; cases && i < git_tree_entrycount(cases); i++) {
-		const git_tree_entry *ye = git_tree_entry_byindex(cases, i);
-		git_tree *year;
-		if (git_tree_entry_type(ye) != GIT_OBJECT_TREE)
-			continue;
-		if (git_tree_lookup(&year, repo, git_tree_entry_id(ye)) < 0) {
-			j->bad = fail(git_tree_entry_name(ye));
-			break;
-		}
-		for (size_t f = 0; f < git_tree_entrycount(year); f++) {
-			const git_tree_entry *fe = git_tree_entry_byindex(year, f);
-			git_blob *blob;
-			if (git_tree_entry_type(fe) != GIT_OBJECT_BLOB || !is_yaml(git_tree_entry_name(fe)))
-				continue;
-			if (k++ % (size_t)nthreads != (size_t)j->id)
-				continue;
-			if (git_blob_lookup(&blob, repo, git_tree_entry_id(fe)) < 0) {
-				j->bad = fail(git_tree_entry_name(fe));
-				continue;
-			}
-			j->blobs++;
-			if (!parse(git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), &j->events)) {
-				fprintf(stderr, "floor_git: %s: not YAML\n", git_tree_entry_name(fe));
-				j->bad = 1;
-			}
-			git_blob_free(blob);
-		}
-		git_tree_free(year);
-	}
+	struct walk w = { j, repo, 0 };
+	if (cases && git_tree_walk(cases, GIT_TREEWALK_PRE, visit, &w) < 0)
+		j->bad = fail("cases");
 	git_tree_free(cases);
 	git_tree_free(root);
 	git_repository_free(repo);

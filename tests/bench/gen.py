@@ -916,7 +916,7 @@ def chunk(job):
         cid2, doc, c = make_case(i, a.seed, model, end)
         assert cid2 == cid
         text = emit_case(doc).encode()
-        with open(os.path.join(a.dir, "cases", cid[:4], cid + ".yaml"), "wb") as f:
+        with open(os.path.join(a.dir, "cases", cid[:4], cid[5], cid + ".yaml"), "wb") as f:
             f.write(text)
         sha = hashlib.sha1(b"blob %d\0%s" % (len(text), text)).hexdigest()
         last = max(x["date"] for k in DATED for x in doc.get(k, ()))
@@ -955,9 +955,11 @@ def main():
         y = ymd(random.Random(a.seed * 0x100000001 + i).randint(START, end))[0]
         order.append((f"{y}-{case_suffix(i, a.seed)}", i))
     order.sort()
-    years = sorted({cid[:4] for cid, _ in order})
-    for y in years:
-        os.makedirs(os.path.join(a.dir, "cases", y), exist_ok=True)
+    # cases/YYYY/X/ID.yaml, X the letter after the dash (case_path in lib/case.c)
+    dirs = sorted({(cid[:4], cid[5]) for cid, _ in order})
+    years = sorted({y for y, _ in dirs})
+    for y, x in dirs:
+        os.makedirs(os.path.join(a.dir, "cases", y, x), exist_ok=True)
     # The blobs go into one pack through git fast-import, stored whole
     # (--depth=0), as git gc keeps the newest versions. glibc's malloc would
     # give the heap back after every blob's zlib buffers; on this kind of VM
@@ -968,7 +970,7 @@ def main():
     w = fi.stdin
     ARGS = (a, model, end)
     jobs = [order[k:k + 500] for k in range(0, len(order), 500)]
-    trees = {y: [] for y in years}
+    trees = {d: [] for d in dirs}
     manifest = []
     if a.jobs > 1 and len(jobs) > 1:
         import multiprocessing
@@ -980,7 +982,7 @@ def main():
     for res in results:
         for cid, sha, text, line in res:
             w.write(b"blob\ndata %d\n%s\n" % (len(text), text))
-            trees[cid[:4]].append(f"100644 blob {sha}\t{cid}.yaml\n")
+            trees[(cid[:4], cid[5])].append(f"100644 blob {sha}\t{cid}.yaml\n")
             manifest.append(line)
     if pool:
         pool.close()
@@ -991,8 +993,10 @@ def main():
         sys.exit("gen.py: git fast-import failed")
     # The trees and the one commit on top of bti-init's.
     t1 = time.time()
-    cases = "".join(f"040000 tree {out(git + ['mktree'], ''.join(trees[y]))}\t{y}\n"
-                    for y in years)
+    year = {y: "" for y in years}
+    for y, x in dirs:
+        year[y] += f"040000 tree {out(git + ['mktree'], ''.join(trees[(y, x)]))}\t{x}\n"
+    cases = "".join(f"040000 tree {out(git + ['mktree'], year[y])}\t{y}\n" for y in years)
     root = [l for l in out(git + ["ls-tree", "HEAD"]).split("\n") if l and
             not l.endswith("\tcases")]
     if years:

@@ -3,7 +3,7 @@
 
     python3 tests/bench/stats.py DIR YEAR [--raw]
 
-Reads every cases/*/*.yaml under DIR with PyYAML's libyaml loader
+Reads every cases/YYYY/X/ID.yaml under DIR with PyYAML's libyaml loader
 (yaml.CSafeLoader) and prints the figures of `bti-report -C DIR --year YEAR
 --format tsv`: the same tables, rows, order and suppression (bti.yaml's
 suppress_below, default 5), so that
@@ -291,11 +291,9 @@ def main():
     repo, year = args[0], int(args[1])
     st = Stats(year, today())
     top = os.path.join(repo, "cases")
-    for y in sorted(os.listdir(top)):
-        d = os.path.join(top, y)
-        if not os.path.isdir(d):
-            continue
-        for name in sorted(os.listdir(d)):
+    for d, subdirs, names in os.walk(top):
+        subdirs.sort()
+        for name in sorted(names):
             if len(name) > 5 and name.endswith(".yaml"):
                 with open(os.path.join(d, name), "rb") as f:
                     st.add(yaml.load(f, Loader=yaml.CSafeLoader))

@@ -9,8 +9,8 @@ expect 0 "bti-new opens a case" bti-new -C "$r" --name "Ola Nordmann" --born 201
 	--service "Kvaløysletta skole" --concern "Trøtt og lei i timene" --worry 6
 id=$(out)
 like "$id" '^2026-[0-9A-HJKMNP-TV-Z]{6}$' "prints the new case id"
-f="$r/cases/2026/$id.yaml"
-test -f "$f" && pass "writes cases/YYYY/ID.yaml" || fail "writes cases/YYYY/ID.yaml"
+f="$r/$(cpath $id)"
+test -f "$f" && pass "writes cases/YYYY/X/ID.yaml" || fail "writes cases/YYYY/X/ID.yaml"
 is "$(git -C "$r" status --porcelain)" "" "the work tree is clean"
 is "$(git -C "$r" rev-list --count HEAD)" "2" "exactly one commit"
 is "$(git -C "$r" log -1 --format=%s)" "bti-new $id: opened at level 0" "the subject names the case and the event"
@@ -19,7 +19,7 @@ is "$(git -C "$r" log -1 --format='%(trailers:key=BTI-Event,valueonly)' | head -
 is "$(git -C "$r" log -1 --format=%an)" "Kari Lærer" "the author is BTI_USER"
 unlike "$(git -C "$r" log --format=%B)" 'Ola|Nordmann|2015' "no personal data in commit messages"
 unlike "$(git -C "$r" ls-files)" 'Ola|Nordmann' "no personal data in paths"
-is "$(git -C "$r" show HEAD:cases/2026/$id.yaml)" "$(cat "$f")" "the committed file is the work-tree file"
+is "$(git -C "$r" show HEAD:$(cpath $id))" "$(cat "$f")" "the committed file is the work-tree file"
 like "$(cat "$f")" '^  born: 2015-06-02$' "dates are written plain"
 like "$(cat "$f")" '^- date: 2026-06-15$' "the level entry is dated today"
 like "$(cat "$f")" '^  level: 0$' "the case opens at level 0"
@@ -28,7 +28,7 @@ like "$(cat "$f")" '^  level: 0$' "the case opens at level 0"
 expect 0 "a valid fødselsnummer" bti-new -C "$r" --name A --fnr 31129956715 \
 	--service S --concern C --worry 3
 id2=$(out)
-like "$(cat "$r/cases/2026/$id2.yaml")" '^  fnr: "31129956715"$' "the number is quoted as text"
+like "$(cat "$r/$(cpath $id2)")" '^  fnr: "31129956715"$' "the number is quoted as text"
 expect 0 "a number valid only under the 2032 rule" bti-new -C "$r" --name A \
 	--fnr 30108299939 --born 2082-10-30 --service S --concern C --worry 3
 printf '02013299997\n' >"$tmp/fnr"
@@ -76,7 +76,7 @@ like "$(err)" 'not in a case repository' "and says so"
 # Strings that YAML would read as something else come back as text.
 expect 0 "a name that looks like a boolean" bti-new -C "$r" --by X --name no \
 	--born 2015-01-01 --service 2026-01-01 --concern 12345 --worry 3 --guardian null
-f3="$r/cases/2026/$(out).yaml"
+f3="$r/$(cpath "$(out)")"
 like "$(cat "$f3")" '^  name: "no"$' "'no' is quoted"
 like "$(cat "$f3")" '^service: "2026-01-01"$' "a date-like service is quoted"
 like "$(cat "$f3")" '^  text: "12345"$' "a number-like text is quoted"

@@ -17,7 +17,7 @@ cooperate() {
 	echo "Bail out! cooperate failed"
 }
 id=$(open_case "$r")
-f="$r/cases/2026/$id.yaml"
+f="$r/$(cpath $id)"
 
 expect 0 "0 -> 1" bti-level -C "$r" --date 2026-02-01 --reason "Tiltak i egen tjeneste" "$id" 1
 like "$(out)" '^[0-9a-f]{40}$' "prints the commit id"
@@ -60,10 +60,10 @@ is "$(git -C "$r" rev-list --count HEAD)" "10" "one commit per change, none for 
 echo "x-note: hand edit" >>"$f"
 unchanged 1 "an uncommitted hand edit is refused" "$r" bti-level -C "$r" --reason x "$id" 1
 golden level-dirty "the error says what to do"
-git -C "$r" checkout -q HEAD -- "cases/2026/$id.yaml"
+git -C "$r" checkout -q HEAD -- "$(cpath $id)"
 
 # Unknown x- keys survive a rewrite; the same case is written the same way.
-git -C "$r" show HEAD:"cases/2026/$id.yaml" | sed 's/^bti: 1$/bti: 1\nx-local: {kommune: "5401", liste: [a, b]}/' >"$f"
+git -C "$r" show HEAD:"$(cpath $id)" | sed 's/^bti: 1$/bti: 1\nx-local: {kommune: "5401", liste: [a, b]}/' >"$f"
 git -C "$r" -c user.name=H -c user.email=h@x commit -qam "hand edit"
 expect 0 "a move on a case with an x- key" bti-level -C "$r" --date 2026-06-10 --reason "Tiltak" "$id" 1
 like "$(cat "$f")" '^x-local:$' "the x- key survived"

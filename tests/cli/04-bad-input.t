@@ -7,7 +7,7 @@ r="$tmp/r"
 newrepo "$r"
 id=$(bti-new -C "$r" --date 2026-01-10 --name Ola --born 2015-06-02 --service Skole \
 	--concern Bekymring --worry 5)
-path="cases/2026/$id.yaml"
+path="$(cpath $id)"
 good=$(cat "$r/$path")
 
 # commit_bad NAME: commits stdin as the case file by hand (as an editor would).

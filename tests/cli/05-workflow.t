@@ -14,8 +14,8 @@ newrepo "$r" --municipality Tromsø
 id1=$(bti-new -C "$r" --date 2026-01-12 --name "Ola Nordmann" --born 2015-06-02 \
 	--service "Kvaløysletta skole" --concern "Trøtt og stille i timene etter jul" --worry 3 \
 	--guardian "Mor Nordmann")
-f1="$r/cases/2026/$id1.yaml"
-p1="cases/2026/$id1.yaml"
+f1="$r/$(cpath $id1)"
+p1="$(cpath $id1)"
 expect 0 "school: closed at level 0 as unfounded" bti-level -C "$r" --date 2026-01-19 \
 	--reason "Samtale med mor: sen leggetid i en kort periode" --cause unfounded "$id1" close
 like "$(out)" '^[0-9a-f]{40}$' "school: prints the commit id"
@@ -36,8 +36,8 @@ unchanged 1 "school: closing twice is refused" "$r" bti-level -C "$r" --date 202
 id2=$(bti-new -C "$r" --date 2026-01-05 --name "Lise Hansen" --born 2021-09-01 \
 	--service "Solsiden barnehage" --concern "Lite språk, leker mest alene" --worry 4 \
 	--guardian "Mor Hansen")
-f2="$r/cases/2026/$id2.yaml"
-p2="cases/2026/$id2.yaml"
+f2="$r/$(cpath $id2)"
+p2="$(cpath $id2)"
 expect 0 "kindergarten: the second parent is added with bti-guardian" bti-guardian -C "$r" --date 2026-01-05 \
 	--name "Far Hansen" --lives-with-child "$id2"
 is "$(subject "$r")" "bti-guardian $id2: guardian added" "kindergarten: the subject says a guardian was added"
@@ -117,7 +117,7 @@ is "$(yq "$f2" '[e["level"] for e in d["levels"]]')" "0, 1, 2, 1, 1" "kindergart
 id3=$(bti-new -C "$r" --date 2026-02-01 --name "Emma Berg" --born 2022-03-03 \
 	--service "Solsiden barnehage" --concern "Motorisk sen" --worry 3 \
 	--guardian "Mor Berg" --guardian "Far Berg")
-f3="$r/cases/2026/$id3.yaml"
+f3="$r/$(cpath $id3)"
 expect 0 "alone: one parent with --alone-reason is accepted" bti-consent -C "$r" --date 2026-02-10 \
 	--from "Mor Berg" --alone-reason "Far er ikke å få tak i; Emma bor fast hos mor" \
 	--service Helsestasjon --service Fysioterapeut "$id3" given
@@ -138,8 +138,8 @@ golden wf-no-guardian "alone: the error says to add the guardians"
 id6=$(bti-new -C "$r" --date 2026-03-02 --name "Ida Dal" --born 2016-01-10 \
 	--service "Kvaløysletta skole" --concern "Blåmerker på armene, vil ikke gå hjem" --worry 9 \
 	--guardian "Mor Dal" --guardian "Far Dal")
-f6="$r/cases/2026/$id6.yaml"
-p6="cases/2026/$id6.yaml"
+f6="$r/$(cpath $id6)"
+p6="$(cpath $id6)"
 before=$(commits "$r")
 unchanged 1 "report: --inform-guardians with violence is refused" "$r" bti-notify -C "$r" --date 2026-03-02 \
 	--reason "Mistanke om vold i hjemmet" --kind violence --inform-guardians "$id6"
@@ -170,7 +170,7 @@ unchanged 1 "report: a concern about violence refuses --inform-guardians" "$r" b
 like "$(err)" 'report/inform' "report: the error names report/inform"
 expect 0 "report: --no-inform-guardians is accepted" bti-notify -C "$r" --date 2026-03-04 \
 	--reason "Melding" --no-inform-guardians "$id6b"
-is "$(yq "$r/cases/2026/$id6b.yaml" 'd["reports"][0]["inform_guardians"]')" "False" "report: not informed"
+is "$(yq "$r/$(cpath $id6b)" 'd["reports"][0]["inform_guardians"]')" "False" "report: not informed"
 
 # --- 8. The four-level model: 0 -> 1 -> 2 -> 3 -> 2, close -----------------------
 r4="$tmp/r4"
@@ -178,8 +178,8 @@ newrepo "$r4" --model four-level --municipality Siljan
 id4=$(bti-new -C "$r4" --date 2026-01-05 --name "Emil Strand" --born 2012-04-04 \
 	--service "Siljan skole" --concern "Mye fravær, trekker seg unna" --worry 6 \
 	--guardian "Mor Strand" --guardian "Far Strand")
-f4="$r4/cases/2026/$id4.yaml"
-p4="cases/2026/$id4.yaml"
+f4="$r4/$(cpath $id4)"
+p4="$(cpath $id4)"
 unchanged 1 "four-level: 0 -> 1 without a stafettholder is refused" "$r4" bti-level -C "$r4" --date 2026-01-12 \
 	--reason "Tiltak i skolen" "$id4" 1
 golden wf-four-coordinator "four-level: the error names coordinator/missing"

@@ -12,7 +12,7 @@ newrepo "$r"
 # --- 3. A 16-year-old co-signs ------------------------------------------------
 id=$(bti-new -C "$r" --date 2026-02-01 --name "Per Olsen" --born 2010-01-10 --service "Tromsdalen skole" \
 	--concern "Høyt fravær, sover lite" --worry 6 --guardian "Mor Olsen" --guardian "Far Olsen")
-f="$r/cases/2026/$id.yaml"
+f="$r/$(cpath $id)"
 unchanged 1 "16: both guardians without the young person is refused" "$r" bti-consent -C "$r" \
 	--date 2026-02-10 --from "Mor Olsen" --from "Far Olsen" --service Helsestasjon "$id" given
 golden consent-child "16: the error says the young person must consent too, from 15"
@@ -48,7 +48,7 @@ a=$(bti-new -C "$r16" --date 2026-02-01 --name "Jon Moe" --born 2010-06-10 --ser
 	--concern "Fravær" --worry 5 --guardian "Mor Moe" --guardian "Far Moe")
 expect 0 "custom model: a 15-year-old does not co-sign" bti-consent -C "$r16" --date 2026-02-10 \
 	--from "Mor Moe" --from "Far Moe" --service PPT "$a" given
-is "$(yq "$r16/cases/2026/$a.yaml" 'd["consents"][0]["given_by"]')" "Mor Moe, Far Moe" "custom model: the guardians signed"
+is "$(yq "$r16/$(cpath $a)" 'd["consents"][0]["given_by"]')" "Mor Moe, Far Moe" "custom model: the guardians signed"
 b=$(bti-new -C "$r16" --date 2026-02-01 --name "Siv Moe" --born 2009-06-10 --service "Skole" \
 	--concern "Fravær" --worry 5 --guardian "Mor Moe" --guardian "Far Moe")
 unchanged 1 "custom model: a 16-year-old must co-sign" "$r16" bti-consent -C "$r16" --date 2026-02-10 \
@@ -60,7 +60,7 @@ expect 0 "custom model: with the 16-year-old's signature" bti-consent -C "$r16" 
 # --- 4. A 19-year-old consents alone, or through a verge ------------------------
 id19=$(bti-new -C "$r" --date 2026-02-01 --name "Siri Berg" --born 2007-01-10 --service "NAV Tromsø" \
 	--concern "Bostedsløs etter brudd med familien" --worry 7 --guardian "Mor Berg")
-f19="$r/cases/2026/$id19.yaml"
+f19="$r/$(cpath $id19)"
 unchanged 1 "19: the guardian's consent without the young person is refused" "$r" bti-consent -C "$r" \
 	--date 2026-02-10 --from "Mor Berg" --service Helsetjenesten "$id19" given
 golden consent-adult "19: the error says the young person consents; no verge"
@@ -78,7 +78,7 @@ expect 0 "19: the verge's consent" bti-consent -C "$r" --date 2026-02-12 \
 	--from "Verge Vik" --service Helsetjenesten --service NAV "$id19" given
 is "$(yq "$f19" '[(c["id"], c["given_by"]) for c in d["consents"]]')" \
 	"('c1', ['Siri Berg']), ('c2', ['Verge Vik'])" "19: both consents are kept"
-is "$(events "$r" "cases/2026/$id19.yaml")" "new consent guardian consent" "19: the history"
+is "$(events "$r" "$(cpath $id19)")" "new consent guardian consent" "19: the history"
 
 # --- 5. A withdrawal forces a step down ----------------------------------------
 # level2 REPO ID: PPT joins with both parents' consent (c1), a coordinator is
@@ -99,7 +99,7 @@ new_lie() {
 		--concern "Vil ikke gå på skolen" --worry 6 --guardian "Mor Lie" --guardian "Far Lie"
 }
 w=$(new_lie)
-fw="$r/cases/2026/$w.yaml"
+fw="$r/$(cpath $w)"
 level2 "$r" "$w"
 expect 0 "withdraw: the mother withdraws c1" bti-consent -C "$r" --date 2026-02-01 --from "Mor Lie" \
 	--withdraws c1 "$w" withdrawn
@@ -131,13 +131,13 @@ is "$(yq "$fw" '[e["level"] for e in d["levels"]]')" "0, 1, 2, 1" "withdraw: lev
 expect 0 "withdraw: a measure at level 1 is accepted again" bti-measure -C "$r" --date 2026-02-04 \
 	--what "Tett oppfølging av kontaktlærer" --responsible "Kontaktlærer" --evaluate-by 2026-04-01 "$w"
 is "$(out)" "m2" "withdraw: the measure is m2"
-is "$(events "$r" "cases/2026/$w.yaml")" \
+is "$(events "$r" "$(cpath $w)")" \
 	"new level service consent coordinator level goal measure consent report service level measure" \
 	"withdraw: the history, no commit for the refusals"
 
 # Moving down with bti-evaluate --decision down, in one commit.
 w2=$(new_lie)
-fw2="$r/cases/2026/$w2.yaml"
+fw2="$r/$(cpath $w2)"
 level2 "$r" "$w2"
 expect 0 "withdraw (evaluate): the father withdraws" bti-consent -C "$r" --date 2026-02-01 \
 	--from "Far Lie" --withdraws c1 "$w2" withdrawn
@@ -156,7 +156,7 @@ expect 0 "withdraw (evaluate): a measure is accepted again" bti-measure -C "$r" 
 
 # An expired consent stops covering after its last day.
 x=$(new_lie)
-fx="$r/cases/2026/$x.yaml"
+fx="$r/$(cpath $x)"
 level2 "$r" "$x" 2026-03-31
 is "$(yq "$fx" 'str(d["consents"][0]["expires"])')" "2026-03-31" "expires: the date is recorded"
 expect 0 "expires: a measure on the last day is accepted" bti-measure -C "$r" --date 2026-03-31 \
@@ -174,7 +174,7 @@ mt=$(new_lie)
 level2 "$r" "$mt"
 expect 0 "meeting scope: BUP's consent for one meeting" bti-consent -C "$r" --date 2026-03-01 \
 	--from "Mor Lie" --from "Far Lie" --service BUP --scope meeting "$mt" given
-is "$(yq "$r/cases/2026/$mt.yaml" 'd["consents"][1]["scope"]')" "meeting" "meeting scope: recorded"
+is "$(yq "$r/$(cpath $mt)" 'd["consents"][1]["scope"]')" "meeting" "meeting scope: recorded"
 expect 0 "meeting scope: BUP joins that day" bti-service -C "$r" --date 2026-03-01 "$mt" join BUP
 expect 0 "meeting scope: the meeting that day is accepted" bti-meeting -C "$r" --date 2026-03-01 \
 	--kind "drøftingsmøte" --participant "BUP" --participant "Mor Lie" --child-view "Jonas skrev et brev" \
@@ -186,7 +186,7 @@ like "$(err)" 'no consent covers BUP' "meeting scope: BUP is no longer covered"
 # --- 10. Oral consent ---------------------------------------------------------
 o=$(bti-new -C "$r" --date 2026-02-01 --name "Kim Ås" --born 2018-08-08 --service "Helsestasjon" \
 	--concern "Vektnedgang" --worry 5 --guardian "Mor Ås")
-fo="$r/cases/2026/$o.yaml"
+fo="$r/$(cpath $o)"
 unchanged 1 "oral: without --documented is refused" "$r" bti-consent -C "$r" --date 2026-02-03 \
 	--from "Mor Ås" --service Fastlege --form oral "$o" given
 golden consent-oral "oral: the error says where it must be documented"

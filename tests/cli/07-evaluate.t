@@ -9,8 +9,8 @@ r="$tmp/r"
 newrepo "$r"
 id=$(bti-new -C "$r" --date 2026-01-12 --name "Ola Nordmann" --born 2015-06-02 --service "Skole" \
 	--concern "Strever med lesing, urolig" --worry 5 --guardian "Mor Nordmann" --guardian "Far Nordmann")
-f="$r/cases/2026/$id.yaml"
-p="cases/2026/$id.yaml"
+f="$r/$(cpath $id)"
+p="$(cpath $id)"
 bti-level -C "$r" --date 2026-01-19 --reason "Tiltak i skolen" "$id" 1 >/dev/null &&
 bti-goal -C "$r" --date 2026-01-19 --text "Ola leser alderstilpasset tekst" "$id" >/dev/null &&
 bti-measure -C "$r" --date 2026-01-19 --what "Lesekurs" --responsible "Spesialpedagog" \

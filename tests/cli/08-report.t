@@ -725,10 +725,10 @@ fxnew OK1 bti-new -C "$rb" --date 2026-01-10 --name A --born 2015-01-01 --servic
 fxnew BAD bti-new -C "$rb" --date 2026-01-11 --name B --born 2015-01-01 --service Skole --concern x --worry 2
 suppress_below "$rb" 1
 # (--no-verify: bti-init's pre-commit hook would refuse the broken case.)
-sed -i 's/^  worry: 2$/  worry: 11/' "$rb/cases/2026/$BAD.yaml"
+sed -i 's/^  worry: 2$/  worry: 11/' "$rb/$(cpath $BAD)"
 git -C "$rb" -c user.name=H -c user.email=h@x commit -q --no-verify -am "hand edit"
 expect 1 "an invalid case: exit 1" bti-report -C "$rb" --year 2026 --format tsv
-like "$(err)" "cases/2026/$BAD.yaml" "the invalid case is named on stderr"
+like "$(err)" "$(cpath $BAD)" "the invalid case is named on stderr"
 is "$(row opened total)" 1 "the valid case is still counted"
 
 ###########################################################################

@@ -43,7 +43,7 @@ newrepo "$r"
 a=$(open_case "$r" 2025-11-03 Ola)     # cases/2025/: sorts first
 b=$(open_case "$r" 2026-01-10 Kari)
 c=$(open_case "$r" 2026-01-10 Per)
-pa="cases/2025/$a.yaml" pb="cases/2026/$b.yaml" pc="cases/2026/$c.yaml"
+pa="$(cpath $a)" pb="$(cpath $b)" pc="$(cpath $c)"
 bti-level -C "$r" --date 2026-01-20 --reason "Tiltak i egen tjeneste" "$b" 1 >/dev/null
 bti-measure -C "$r" --date 2026-01-20 --what Samtaler --responsible Lærer --evaluate-by 2026-03-01 "$b" >/dev/null
 
@@ -85,6 +85,11 @@ like "$(out)" "^$pc:7:8: yaml/syntax: " "is reported with its position"
 # --- --staged: the index, not the work tree ---------------------------------------------
 git -C "$r" checkout -q HEAD -- "$pb" "$pc"
 rm "$r/cases/2026/notes.yaml"
+cp "$r/$pc" "$r/cases/2026/$c.yaml"       # outside its letter directory
+expect 1 "a case file outside its letter directory is found" bti-check -C "$r"
+like "$(out)" "^cases/2026/$c.yaml: case/path: case files are cases/YYYY/X/ID.yaml" \
+	"with the rule for where case files go"
+rm "$r/cases/2026/$c.yaml"
 expect 0 "--staged: an unstaged invalid edit is not looked at" bti-check -C "$r" --staged
 quiet "and nothing is printed"
 git -C "$r" add "$pa"
@@ -146,7 +151,7 @@ ha=$(open_case "$h" 2026-01-10 Ola)
 hb=$(open_case "$h" 2026-01-10 Kari)
 hc=$(open_case "$h" 2026-01-10 Per)
 hd=$(open_case "$h" 2026-01-10 Pål)
-qa="cases/2026/$ha.yaml" qb="cases/2026/$hb.yaml" qc="cases/2026/$hc.yaml" qd="cases/2026/$hd.yaml"
+qa="$(cpath $ha)" qb="$(cpath $hb)" qc="$(cpath $hc)" qd="$(cpath $hd)"
 # Case a has all that cooperation needs, but stays at level 0.
 bti-service -C "$h" --date 2026-01-11 "$ha" join PPT >/dev/null
 bti-consent -C "$h" --date 2026-01-11 --from Mor --service PPT "$ha" given >/dev/null

@@ -32,7 +32,7 @@ id1=$(open_case "$a" Ola)
 id2=$(open_case "$a" Kari)
 id3=$(open_case "$a" Per)
 id4=$(open_case "$a" Pål)
-p1="cases/2026/$id1.yaml" p2="cases/2026/$id2.yaml" p3="cases/2026/$id3.yaml" p4="cases/2026/$id4.yaml"
+p1="$(cpath $id1)" p2="$(cpath $id2)" p3="$(cpath $id3)" p4="$(cpath $id4)"
 bti-service -C "$a" --date 2026-01-11 "$id1" join PPT >/dev/null
 bti-level -C "$a" --date 2026-01-11 --reason "Tiltak i egen tjeneste" "$id2" 1 >/dev/null
 cooperate "$a" "$id4"

@@ -23,7 +23,7 @@ newrepo "$r"
 hook="$r/.git/hooks/pre-commit"
 id=$(bti-new -C "$r" --date 2026-01-10 --name Ola --born 2015-06-02 --service Skole \
 	--concern Bekymring --worry 5 --guardian Mor)
-p="cases/2026/$id.yaml" f="$r/cases/2026/$id.yaml"
+p="$(cpath $id)" f="$r/$(cpath $id)"
 
 # --- pre-commit --------------------------------------------------------------------
 [ -x "$hook" ] && pass "bti-init installs an executable pre-commit hook" || fail "bti-init installs an executable pre-commit hook"
@@ -72,6 +72,14 @@ run hand "$r" commit -q -m "a case file with a wrong name"
 like "$(err)" "notes" "the message names it"
 is "$(head_of "$r")" "$before" "HEAD did not move"
 git -C "$r" rm -q --cached cases/2026/notes.yaml && rm "$r/cases/2026/notes.yaml"
+cp "$f" "$r/cases/2026/$id.yaml"
+git -C "$r" add "cases/2026/$id.yaml"
+run hand "$r" commit -q -m "a valid case file outside its letter directory"
+[ "$rc" -ne 0 ] && pass "a valid case file outside its letter directory is refused" ||
+	fail "a valid case file outside its letter directory is refused"
+like "$(err)" "^cases/2026/$id.yaml: case/path: " "the message names the file and the rule"
+is "$(head_of "$r")" "$before" "HEAD did not move"
+git -C "$r" rm -q --cached "cases/2026/$id.yaml" && rm "$r/cases/2026/$id.yaml"
 
 setworry "$f" 7
 git -C "$r" add "$p"

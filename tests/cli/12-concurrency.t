@@ -52,7 +52,7 @@ count() {
 	python3 -c 'import sys, yaml
 d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
 m = d.get("measures") or []
-print(len(m), len(set(e["id"] for e in m)), len(set(e["what"] for e in m)))' "$r/cases/2026/$1.yaml"
+print(len(m), len(set(e["id"] for e in m)), len(set(e["what"] for e in m)))' "$r/$(cpath $1)"
 }
 for w in 1 2 3 4; do
 	eval "c=\$case$w"
@@ -61,11 +61,11 @@ done
 is "$(count "$shared")" "$((4 * ops)) $((4 * ops)) $((4 * ops))" "the shared case: $((4 * ops)) measures, ids and texts unique"
 is "$(python3 -c 'import sys, yaml
 d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
-print(sorted(int(e["id"][1:]) for e in d["measures"]) == list(range(1, len(d["measures"]) + 1)))' "$r/cases/2026/$shared.yaml")" \
+print(sorted(int(e["id"][1:]) for e in d["measures"]) == list(range(1, len(d["measures"]) + 1)))' "$r/$(cpath $shared)")" \
 	"True" "the shared case's ids are m1 .. m$((4 * ops)), none skipped"
 all=$(python3 -c 'import sys, yaml
 d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
-print(" ".join(sorted(e["what"] for e in d["measures"])))' "$r/cases/2026/$shared.yaml")
+print(" ".join(sorted(e["what"] for e in d["measures"])))' "$r/$(cpath $shared)")
 want=$(for w in 5 6 7 8; do j=1; while [ "$j" -le "$ops" ]; do echo "w$w-$j"; j=$((j + 1)); done; done | sort | tr '\n' ' ' | sed 's/ $//')
 is "$all" "$want" "every measure of the four sharing writers is in the shared case"
 # Each writer's own measures are in the order it made them.
@@ -73,7 +73,7 @@ for w in 5 8; do
 	order=$(python3 -c 'import sys, yaml
 d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
 n = [int(e["what"].split("-")[1]) for e in d["measures"] if e["what"].startswith(sys.argv[2] + "-")]
-print(n == sorted(n))' "$r/cases/2026/$shared.yaml" "w$w")
+print(n == sorted(n))' "$r/$(cpath $shared)" "w$w")
 	is "$order" "True" "writer $w's measures are in the order it made them"
 done
 is "$(git -C "$r" status --porcelain --untracked-files=all)" "" "git status --porcelain is empty"
@@ -87,7 +87,7 @@ is "$(out)" "" "bti-check --history is silent"
 is "$(find "$r" -name '*.bti-tmp.*' -o -name '*.lock' ! -name bti.lock | head -3)" "" "no temporary or lock file is left behind"
 for w in 1 4; do
 	eval "c=\$case$w"
-	is "$(git -C "$r" show "HEAD:cases/2026/$c.yaml" | cmp - "$r/cases/2026/$c.yaml" && echo same)" "same" \
+	is "$(git -C "$r" show "HEAD:$(cpath $c)" | cmp - "$r/$(cpath $c)" && echo same)" "same" \
 		"writer $w's case file in the work tree is the committed one"
 done
 

@@ -10,7 +10,7 @@ r="$tmp/r"
 newrepo "$r"
 id=$(bti-new -C "$r" --date 2026-01-10 --name Ola --born 2015-06-02 --service Skole \
 	--concern Bekymring --worry 5 --guardian Mor)
-p="cases/2026/$id.yaml" f="$r/cases/2026/$id.yaml"
+p="$(cpath $id)" f="$r/$(cpath $id)"
 # Level 1 with all that level 2 needs, so that the case can move 1 <-> 2.
 bti-level -C "$r" --date 2026-01-11 --reason "Tiltak i egen tjeneste" "$id" 1 >/dev/null &&
 bti-service -C "$r" --date 2026-01-12 "$id" join PPT >/dev/null &&

@@ -13,7 +13,7 @@ expect 0 "bti-new in a bare repository" bti-new -C "$b" --date 2026-01-10 --name
 	--born 2015-06-02 --service Skole --concern Bekymring --worry 5 --guardian Mor
 id=$(out)
 like "$id" '^2026-[0-9A-HJKMNP-TV-Z]{6}$' "it prints the case id"
-p="cases/2026/$id.yaml"
+p="$(cpath $id)"
 is "$(git -C "$b" cat-file -t "main:$p")" blob "the case is committed on the branch"
 is "$(subject "$b")" "bti-new $id: opened at level 0" "one commit, with the usual message"
 expect 0 "bti-level in a bare repository" bti-level -C "$b" --date 2026-01-20 --reason Tiltak "$id" 1

@@ -69,10 +69,12 @@ unlike() {
 	fi
 }
 
-# golden NAME DESC: stderr of the last run, with case ids replaced by ID,
-# must equal tests/cli/golden/NAME.err.
+# golden NAME DESC: stderr of the last run, with case ids replaced by ID
+# (and the letter directory of their path by X), must equal
+# tests/cli/golden/NAME.err.
 golden() {
-	sed -E 's/[0-9]{4}-[0-9A-HJKMNP-TV-Z]{6}/ID/g' "$tmp/err" >"$tmp/golden"
+	sed -E 's#/[0-9A-HJKMNP-TV-Z]/([0-9]{4}-)#/X/\1#g; s/[0-9]{4}-[0-9A-HJKMNP-TV-Z]{6}/ID/g' \
+		"$tmp/err" >"$tmp/golden"
 	if [ -n "${BTI_BLESS:-}" ]; then
 		cp "$tmp/golden" "$golden/$1.err"
 	fi
@@ -134,6 +136,11 @@ print(", ".join(map(str, v)) if isinstance(v, list) else v)' "$@"
 events() {
 	git -C "$1" log --reverse --format='%(trailers:key=BTI-Event,valueonly)' -- "$2" |
 		sed '/^$/d' | tr '\n' ' ' | sed 's/ $//'
+}
+# cpath ID: where a case's file is, cases/YYYY/X/ID.yaml (case_path).
+cpath() {
+	cp_rest=${1#*-}
+	printf 'cases/%s/%.1s/%s.yaml\n' "${1%%-*}" "$cp_rest" "$1"
 }
 commits() { git -C "$1" rev-list --count HEAD; }
 event() { git -C "$1" log -1 --format='%(trailers:key=BTI-Event,valueonly)' | sed '/^$/d'; }

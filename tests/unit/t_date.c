@@ -47,7 +47,15 @@ main(void)
 	ok(case_id_check("../../etc/p", norm) < 0, "a path is not an id");
 	ok(case_id_check("2026-K7M4Q", norm) < 0, "too short");
 	case_path("2026-K7M4QX", path);
-	is_str(path, "cases/2026/2026-K7M4QX.yaml", "the path of a case");
+	is_str(path, "cases/2026/K/2026-K7M4QX.yaml", "the path of a case: year, first letter, id");
+	ok(case_path_id("cases/2026/K/2026-K7M4QX.yaml", norm) == 0 && !strcmp(norm, "2026-K7M4QX"),
+	    "the id of a case path");
+	ok(case_path_id("cases/2026/2026-K7M4QX.yaml", norm) < 0, "not without the letter directory");
+	ok(case_path_id("cases/2026/Q/2026-K7M4QX.yaml", norm) < 0, "not in another letter directory");
+	ok(case_path_id("cases/2025/K/2026-K7M4QX.yaml", norm) < 0, "not in another year");
+	ok(case_path_id("cases/2026/k/2026-k7m4qx.yaml", norm) < 0, "not in lower case");
+	ok(case_path_id("cases/2026/K/2026-K7M4QX.yml", norm) < 0, "not with another suffix");
+	ok(case_path_id("2026-K7M4QX.yaml", norm) < 0, "not without directories");
 	char other[CASE_ID_LEN + 1];
 	case_id_new(2026, other);
 	ok(strcmp(id, other) != 0, "two new ids differ");
