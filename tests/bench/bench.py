@@ -165,29 +165,44 @@ def workload1(repo, n):
     moves = [(r[0], "1") for r in rows if r[2] == "0" and r[1] in ("0", "2")]
     closings = [(r[0], "close") for r in rows if r[2] == "0" and r[1] == "1"]
     quiet = [r[0] for r in rows if r[2] == "0" and r[1] in ("0", "1")]
-    need = 3 * REPS
+    need = 4 * REPS
     pool = (moves + closings)[:need]
     pool_ids = {i for i, _ in pool}
-    plain = [i for i in quiet if i not in pool_ids][:REPS]
-    if len(pool) < need or len(plain) < REPS:
+    plain = [i for i in quiet if i not in pool_ids][:2 * REPS]
+    if len(pool) < need or len(plain) < 2 * REPS:
         raise SystemExit(f"bench: {n} cases have too few open cases for {REPS} repetitions")
     head = subprocess.run(["git", "-C", repo, "rev-parse", "HEAD"], check=True,
                           capture_output=True, text=True).stdout.strip()
-    res = {"bti-level": [], "bti-measure": [], "edit.py": [], "edit_yq.sh": []}
+    # the same commands in a bare clone: no work tree, no index (a central
+    # repository on a server)
+    bare = os.path.join(WORK, f"bare-{n}")
+    shutil.rmtree(bare, ignore_errors=True)
+    subprocess.run(["git", "clone", "-q", "--bare", repo, bare], check=True)
+    res = {"bti-level": [], "bti-measure": [], "bti-level, bare": [], "bti-measure, bare": [],
+           "edit.py": [], "edit_yq.sh": []}
     kinds = {"move": 0, "close": 0}
-    bti_ids = []
-    for k in range(REPS):
-        (a, la), (b, lb), (c, lc) = pool[3 * k:3 * k + 3]
-        d = plain[k]
-        kinds["close" if la == "close" else "move"] += 1
-        lvl = [os.path.join(BIN, "bti-level"), "-C", repo, "--date", WHEN, "--reason",
+    bti_ids, bare_ids = [], []
+
+    def level(where, case, to):
+        cmd = [os.path.join(BIN, "bti-level"), "-C", where, "--date", WHEN, "--reason",
                "Tiltak i egen tjeneste"]
-        lvl += ["--cause", "goal-reached", a, "close"] if la == "close" else [a, la]
-        res["bti-level"].append(run(lvl))
-        res["bti-measure"].append(run([
-            os.path.join(BIN, "bti-measure"), "-C", repo, "--date", WHEN,
-            "--what", "Samtaler med helsesykepleier hver uke", "--responsible", "Helsesykepleier",
-            "--evaluate-by", "2027-01-15", d]))
+        return run(cmd + (["--cause", "goal-reached", case, "close"] if to == "close"
+                          else [case, to]))
+
+    def measure(where, case):
+        return run([os.path.join(BIN, "bti-measure"), "-C", where, "--date", WHEN,
+                    "--what", "Samtaler med helsesykepleier hver uke",
+                    "--responsible", "Helsesykepleier", "--evaluate-by", "2027-01-15", case])
+
+    for k in range(REPS):
+        (a, la), (b, lb), (c, lc), (e, le) = pool[4 * k:4 * k + 4]
+        d, f = plain[2 * k:2 * k + 2]
+        kinds["close" if la == "close" else "move"] += 1
+        res["bti-level"].append(level(repo, a, la))
+        res["bti-measure"].append(measure(repo, d))
+        res["bti-level, bare"].append(level(bare, e, le))
+        res["bti-measure, bare"].append(measure(bare, f))
+        bare_ids += [e, f]
         res["edit.py"].append(run([sys.executable, os.path.join(HERE, "edit.py"), repo, b, lb,
                                    "--date", WHEN, "--reason", "Tiltak i egen tjeneste",
                                    "--by", BY]))
@@ -198,14 +213,19 @@ def workload1(repo, n):
     # what bti wrote is valid and was written in canonical form: a command
     # rewrites the whole file, so anything but added lines is a format change
     run([os.path.join(BIN, "bti-check"), "-C", repo] + bti_ids)
-    paths = [f"cases/{i[:4]}/{i[5]}/{i}.yaml" for i in bti_ids]
-    diff = subprocess.run(["git", "-C", repo, "diff", "--numstat", head, "HEAD", "--"] + paths,
-                          check=True, capture_output=True, text=True).stdout.split("\n")
-    removed = sum(int(l.split("\t")[1]) for l in diff if l)
+    run([os.path.join(BIN, "bti-check"), "-C", bare, "--rev", "HEAD"] + bare_ids)
+    removed = 0
+    for where, ids in ((repo, bti_ids), (bare, bare_ids)):
+        paths = [f"cases/{i[:4]}/{i[5]}/{i}.yaml" for i in ids]
+        diff = subprocess.run(["git", "-C", where, "diff", "--numstat", head, "HEAD", "--"] + paths,
+                              check=True, capture_output=True, text=True).stdout.split("\n")
+        removed += sum(int(l.split("\t")[1]) for l in diff if l)
+    shutil.rmtree(bare, ignore_errors=True)
     status = subprocess.run(["git", "-C", repo, "status", "--porcelain"], check=True,
                             capture_output=True, text=True).stdout
     used = pool_ids | set(plain)
-    return {"runs": res, "removed": removed, "files": len(paths), "clean": not status,
+    return {"runs": res, "removed": removed, "files": len(bti_ids) + len(bare_ids),
+            "clean": not status,
             "kinds": kinds, "used": used}
 
 
@@ -343,17 +363,20 @@ def main():
     md.append("Median wall time of one command, each repetition on another case "
               "(bti-level: moves 0→1 or 2→1, or closings at level 1; bti-measure: a measure "
               "on an open case at level 0 or 1; edit.py and edit_yq.sh: the same kind of level "
-              "change as bti-level).")
+              "change as bti-level). In the generated repository (a clone with a work tree "
+              "and git's index), and in a bare clone of it (\"bare\": no work tree, no index; "
+              "the central repository a server keeps).")
     md.append("")
     head = ["command"] + [f"{n:,} cases" for n in sizes]
     if len(sizes) > 1:
         head.append(f"{hi:,} / {lo:,}")
     rows = []
-    for k in ("bti-level", "bti-measure", "edit.py", "edit_yq.sh"):
+    for k in ("bti-level", "bti-measure", "bti-level, bare", "bti-measure, bare", "edit.py",
+              "edit_yq.sh"):
         if not w1[lo]["runs"][k]:
             continue
         vals = [med(w1[n]["runs"][k]) for n in sizes]
-        r = [f"`{k}`"] + [fmt_t(v) for v in vals]
+        r = [f"`{k.split(',')[0]}`{k[len(k.split(',')[0]):]}"] + [fmt_t(v) for v in vals]
         if len(sizes) > 1:
             r.append(fmt_x(ratio(vals[-1], vals[0])))
         rows.append(r)
@@ -439,12 +462,17 @@ def main():
     md.append("")
     big = [n for n in sizes if n >= 10000] or [hi]
     t = []
-    for k in ("bti-level", "bti-measure"):
+    def w1name(k):
+        return f"`{k.split(',')[0]}`" + (" in a bare repository" if "bare" in k else " in a clone")
+
+    for k in ("bti-level", "bti-measure", "bti-level, bare", "bti-measure, bare"):
         r = ratio(med(w1[hi]["runs"][k]), med(w1[lo]["runs"][k]))
-        t.append([f"W1 `{k}`: {hi:,} cases ≤ 2× {lo:,}", fmt_x(r), verdict(r is not None and r <= 2)])
-    for k in ("bti-level", "bti-measure"):
+        t.append([f"W1 {w1name(k)}: {hi:,} cases ≤ 2× {lo:,}", fmt_x(r),
+                  verdict(r is not None and r <= 2)])
+    for k in ("bti-level", "bti-measure", "bti-level, bare", "bti-measure, bare"):
         r = ratio(med(w1[hi]["runs"]["edit.py"]), med(w1[hi]["runs"][k]))
-        t.append([f"W1 `{k}` ≥ 5× faster than edit.py at {hi:,}", fmt_x(r), verdict(r >= 5)])
+        t.append([f"W1 {w1name(k)} ≥ 5× faster than edit.py (in a clone) at {hi:,}", fmt_x(r),
+                  verdict(r >= 5)])
     for n in big:
         c, w = w2[n]["cold"], w2[n]["warm"]
         rc = ratio(med(c["stats.py"]), med(c["bti-report"]))
