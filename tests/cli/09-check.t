@@ -52,6 +52,12 @@ expect 0 "a valid repository passes" bti-check -C "$r"
 quiet "and nothing is printed"
 expect 0 "named cases pass" bti-check -C "$r" "$a" "$b"
 quiet "and nothing is printed"
+expect 0 "cases named by path pass" bti-check -C "$r" "$pa" "$pb"
+quiet "and nothing is printed"
+expect 1 "a path with no file is an unknown case" bti-check -C "$r" cases/2026/Q/2026-QQQQQQ.yaml
+like "$(out)" '^case/unknown: 1 of the named cases' "it says so"
+expect 2 "a path outside cases/ is a usage error" bti-check -C "$r" bti.yaml
+like "$(err)" "^bti-check: 'bti.yaml' is not a case id or a path under cases/" "the error names it"
 (cd "$r/cases" && bti-check >"$tmp/out" 2>"$tmp/err") && pass "finds the repository from a subdirectory" ||
 	fail "finds the repository from a subdirectory"
 
