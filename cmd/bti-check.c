@@ -83,10 +83,9 @@ static struct {
 static int
 found_file(const char *full, const struct stat *st, int type, struct FTW *f)
 {
-	size_t l = strlen(full);
 	(void)st;
 	(void)f;
-	if (type == FTW_F && l > 5 && !strcmp(full + l - 5, ".yaml")) {
+	if (type == FTW_F && walk_is_yaml(full)) {
 		found.paths = xrealloc(found.paths, (found.n + 1) * sizeof *found.paths);
 		found.paths[found.n++] = xstrdup(full + found.skip);
 	}
@@ -135,10 +134,8 @@ walk_index(struct check *k)
 	for (size_t i = 0; rc == 0 && i < git_index_entrycount(idx); i++) {
 		const git_index_entry *e = git_index_get_byindex(idx, i);
 		git_blob *b;
-		size_t l = strlen(e->path);
 		/* Only the cases asked for are read (the hook names the staged ones). */
-		if (strncmp(e->path, "cases/", 6) || l < 5 || strcmp(e->path + l - 5, ".yaml") ||
-		    !wanted(k, e->path))
+		if (strncmp(e->path, "cases/", 6) || !walk_is_yaml(e->path) || !wanted(k, e->path))
 			continue;
 		if (git_blob_lookup(&b, k->repo->git, &e->id) < 0) {
 			rc = git_fail(k->dg, e->path);

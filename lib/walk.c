@@ -4,8 +4,8 @@
 
 #include "walk.h"
 
-static int
-is_yaml(const char *name)
+int
+walk_is_yaml(const char *name)
 {
 	size_t n = strlen(name);
 	return n > 5 && !strcmp(name + n - 5, ".yaml");
@@ -21,7 +21,7 @@ static int
 visit(const char *dir, const git_tree_entry *e, void *arg)
 {
 	struct with_ids *w = arg;
-	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || !is_yaml(git_tree_entry_name(e)))
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || !walk_is_yaml(git_tree_entry_name(e)))
 		return 0;
 	char path[512];
 	snprintf(path, sizeof path, "cases/%s%s", dir, git_tree_entry_name(e));

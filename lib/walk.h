@@ -10,6 +10,8 @@ typedef int (*walk_id_fn)(const char *path, const git_oid *id, void *arg);
 typedef int (*walk_fn)(const char *path, const git_oid *id, const char *data, size_t len,
     void *arg);
 
+/* Whether a file name ends in .yaml (and is more than that). */
+int walk_is_yaml(const char *name);
 /* Calls fn for every NAME.yaml under cases/ in tree, at any depth (bti-check
  * names those not where case_path puts them), in path order, reading only
  * trees. Returns 0, fn's non-zero value, or -1 on a libgit2 error. */

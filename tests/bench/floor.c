@@ -46,13 +46,6 @@ add(char *path)
 }
 
 static int
-is_yaml(const char *name)
-{
-	size_t n = strlen(name);
-	return n > 5 && !strcmp(name + n - 5, ".yaml");
-}
-
-static int
 found(const char *path, const struct stat *st, int type, struct FTW *f)
 {
 	(void)st;
@@ -112,11 +105,7 @@ work(void *arg)
 int
 main(int argc, char **argv)
 {
-	int a = 1;
-	if (a + 1 < argc && !strcmp(argv[a], "-j")) {
-		nthreads = atoi(argv[a + 1]);
-		a += 2;
-	}
+	int a = jobs_option(argc, argv, &nthreads);
 	if (a >= argc || nthreads < 1) {
 		fprintf(stderr, "usage: floor [-j N] FILE... | DIR\n");
 		return 2;
@@ -129,8 +118,6 @@ main(int argc, char **argv)
 			add(argv[a]);
 	pthread_t t[64];
 	struct job jobs[64];
-	if (nthreads > 64)
-		nthreads = 64;
 	for (int i = 0; i < nthreads; i++) {
 		jobs[i] = (struct job){ .id = i };
 		pthread_create(&t[i], NULL, work, &jobs[i]);

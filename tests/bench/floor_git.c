@@ -28,13 +28,6 @@ struct job {
 };
 
 static int
-is_yaml(const char *name)
-{
-	size_t n = strlen(name);
-	return n > 5 && !strcmp(name + n - 5, ".yaml");
-}
-
-static int
 fail(const char *what)
 {
 	const git_error *e = git_error_last();
@@ -103,18 +96,12 @@ work(void *arg)
 int
 main(int argc, char **argv)
 {
-	int a = 1;
-	if (a + 1 < argc && !strcmp(argv[a], "-j")) {
-		nthreads = atoi(argv[a + 1]);
-		a += 2;
-	}
+	int a = jobs_option(argc, argv, &nthreads);
 	if (argc - a != 1 || nthreads < 1) {
 		fprintf(stderr, "usage: floor_git [-j N] REPO\n");
 		return 2;
 	}
 	repo_dir = argv[a];
-	if (nthreads > 64)
-		nthreads = 64;
 	git_libgit2_init();
 	pthread_t t[64];
 	struct job jobs[64];
