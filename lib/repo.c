@@ -36,7 +36,7 @@ repo_open(struct repo *r, const char *dir, int readonly, struct diags *dg)
 		return -1;
 	}
 	/* NULL in a bare repository: commands commit there without a work
-	 * tree or an index to bring along (docs/design.md, "Bare"). */
+	 * tree or an index to bring along (docs/design.md, "One command, one commit"). */
 	r->workdir = git_repository_workdir(r->git);
 	git_reference *head;
 	if (git_reference_lookup(&head, r->git, "HEAD") < 0)
@@ -147,13 +147,11 @@ remove_journal_temps(struct repo *r)
 static int
 recover(struct repo *r, struct diags *dg)
 {
+	if (!r->workdir)                /* bare: commands there write no journal */
+		return 0;
 	char *path = journal_path(r), *text;
 	size_t len;
 	remove_journal_temps(r);
-	if (!r->workdir) {              /* nothing to finish without a work tree */
-		free(path);
-		return 0;
-	}
 	if (read_file(path, 1 << 20, &text, &len) < 0) {
 		free(path);
 		return errno == ENOENT ? 0 : -1;
