@@ -97,7 +97,7 @@ model_text(const struct cli *c, const char *model, size_t *len)
 	}
 	char *buf;
 	if (read_file(model, 1024 * 1024, &buf, len) < 0) {
-		fprintf(stderr, "%s: %s: %s\n", c->prog, model, strerror(errno));
+		cli_error(c, "%s: %s", model, strerror(errno));
 		exit(EXIT_USAGE);
 	}
 	return buf;
@@ -118,7 +118,7 @@ main(int argc, char **argv)
 	int hooks = 0;
 	const char *model = "three-level", *municipality = NULL, *lang = "nb";
 	int opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'm': model = optarg; break;
 		case 'M': municipality = optarg; break;
