@@ -151,6 +151,14 @@ main(int argc, char **argv)
 		status = EXIT_REFUSED;
 		goto out_model;
 	}
+	/* The name becomes models/NAME.yaml and goes into the commit message. */
+	char esc[12];
+	if (text_check(m.name, TEXT_LINE, esc) < 0 || strchr(m.name, '/')) {
+		diag_add(&dg, model, 0, 0, "model/name",
+		    "the model's name must be one line of text without '/' or control characters");
+		status = EXIT_REFUSED;
+		goto out_model;
+	}
 	git_libgit2_init();
 	git_repository *g = NULL;
 	int exists = git_repository_open_ext(&g, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0;
