@@ -65,6 +65,17 @@ expect 1 "bti-report refuses the case" bti-report -C "$r" "$id"
 is "$(raw "$tmp/err")" 0 "bti-report: the errors hold no raw control character"
 like "$(err)" 'service: holds a control character \(\\x1b\)' "bti-report: ESC shown escaped"
 
+git -C "$r" -c user.name="$(printf 'Evil\033[8m')" -c user.email="$(printf 'e@x\342\200\256')" \
+	commit --no-verify -q --allow-empty -m "hand edit by a strange author"
+git -C "$r" rm -q "$path"
+git -C "$r" -c user.name="$(printf 'Evil\033[8m')" -c user.email="$(printf 'e@x\342\200\256')" \
+	commit --no-verify -qm "deleted by hand"
+expect 1 "bti-check --history: a deletion by an author with ESC and U+202E" bti-check -C "$r" --history
+like "$(out)" 'history/deleted: a case file was deleted \(commit by Evil\\x1b\[8m <e@x\\u202e>\)$' \
+	"--history shows the author's name and e-mail escaped"
+is "$(raw "$tmp/out")" 0 "--history: no raw control or bidi character"
+git -C "$r" reset -q --hard HEAD~1
+
 # --- the municipality from bti.yaml in the statistics --------------------------
 printf '%s\n' "$good" >"$r/$path"
 sed -i 's/^municipality: .*/municipality: "Troms\\e[5mø \\u202e"/' "$r/bti.yaml"
