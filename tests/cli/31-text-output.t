@@ -76,8 +76,19 @@ like "$(out)" 'history/deleted: a case file was deleted \(commit by Evil\\x1b\[8
 is "$(raw "$tmp/out")" 0 "--history: no raw control or bidi character"
 git -C "$r" reset -q --hard HEAD~1
 
-# --- the municipality from bti.yaml in the statistics --------------------------
+# --- a level name from the repository's model, edited by hand ----------------
 printf '%s\n' "$good" >"$r/$path"
+sed -i 's/name: {nb: "Undring og bekymring"/name: {nb: "Undring\\e[31m og \\u2066bekymring"/' "$r/models/three-level.yaml"
+git -C "$r" -c user.name=H -c user.email=h@x commit --no-verify -qam "hand edit: the model"
+expect 0 "the case summary with ESC and U+2066 in the model's level name" bti-report -C "$r" "$id"
+like "$(out)" '^- \*\*Nivå:\*\* 0 – Undring\\x1b\\\[31m og \\u2066bekymring siden' \
+	"Markdown: the level name is escaped"
+is "$(raw "$tmp/out")" 0 "Markdown: no raw control character"
+expect 0 "the same as HTML" bti-report -C "$r" --html "$id"
+like "$(out)" 'Undring\\x1b\[31m og \\u2066bekymring' "HTML: the level name is escaped"
+is "$(raw "$tmp/out")" 0 "HTML: no raw control character"
+
+# --- the municipality from bti.yaml in the statistics --------------------------
 sed -i 's/^municipality: .*/municipality: "Troms\\e[5mø \\u202e"/' "$r/bti.yaml"
 git -C "$r" -c user.name=H -c user.email=h@x commit --no-verify -qam "hand edit: bti.yaml"
 expect 0 "statistics with ESC and U+202E in the municipality" bti-report -C "$r" --year 2026
