@@ -92,22 +92,22 @@ static const char *const multiline[] = {
 int
 cli_getopt(struct cli *c, int argc, char **argv, const char *shortopts, const struct option *opts)
 {
-	int index = -1;
-	int opt = getopt_long(argc, argv, shortopts, opts, &index);
+	int li = -1;
+	int opt = getopt_long(argc, argv, shortopts, opts, &li);
 	if (opt == -1 || opt == 'C' || !optarg)
 		return opt;
-	if (index < 0)  /* a short option: its long name */
+	if (li < 0)  /* a short option: its long name */
 		for (int i = 0; opts[i].name; i++)
 			if (opts[i].val == opt && opts[i].has_arg)
-				index = i;
-	if (index < 0 || !opts[index].has_arg)
+				li = i;
+	if (li < 0 || !opts[li].has_arg)
 		return opt;
 	int kind = TEXT_LINE;
 	for (size_t i = 0; i < sizeof multiline / sizeof *multiline; i++)
-		if (!strcmp(opts[index].name, multiline[i]))
+		if (!strcmp(opts[li].name, multiline[i]))
 			kind = TEXT_LINES;
 	char what[64];
-	snprintf(what, sizeof what, "--%s", opts[index].name);
+	snprintf(what, sizeof what, "--%s", opts[li].name);
 	cli_text(c, what, optarg, kind);
 	return opt;
 }
