@@ -161,7 +161,7 @@ main(int argc, char **argv)
 	};
 	const char *rev = NULL;
 	int staged = 0, history = 0, opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 's': staged = 1; break;
 		case 'r': rev = optarg; break;
@@ -211,7 +211,7 @@ main(int argc, char **argv)
 				case_path(id, path);
 				paths[i] = xstrdup(path);
 			} else {
-				fprintf(stderr, "%s: '%s' is not a case id or a path under cases/\n", c.prog, arg);
+				cli_error(&c, "'%s' is not a case id or a path under cases/", arg);
 				status = EXIT_USAGE;
 				goto out;
 			}

@@ -48,7 +48,7 @@ main(int argc, char **argv)
 	const char *scope = NULL, *form = NULL, *documented = NULL, *expires = NULL;
 	const char *withdraws = NULL, *alone = NULL;
 	int nfrom = 0, nserv = 0, opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'f':
 			if (nfrom == 16)

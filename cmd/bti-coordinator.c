@@ -28,7 +28,7 @@ main(int argc, char **argv)
 	};
 	const char *name = NULL, *service = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'n': name = optarg; break;
 		case 's': service = optarg; break;

@@ -6,6 +6,7 @@
 
 #include "op.h"
 #include "rules.h"
+#include "text.h"
 #include "util.h"
 #include "walk.h"
 #include "yamlio.h"
@@ -45,14 +46,6 @@ struct due_list {
 	size_t n, cap;
 };
 
-/* TSV fields must not break lines or columns. */
-static void
-tsv_field(struct buf *b, const char *s)
-{
-	for (; *s; s++)
-		buf_add(b, *s == '\t' || *s == '\n' || *s == '\r' ? " " : s, 1);
-}
-
 static int
 collect(const char *path, const git_oid *oid, const char *data, size_t len, void *arg)
 {
@@ -80,9 +73,9 @@ collect(const char *path, const git_oid *oid, const char *data, size_t len, void
 		snprintf(x->status, sizeof x->status, "%s", due < dl->today ? "overdue" : "due");
 		struct buf b = { 0 };
 		buf_printf(&b, "%s\t%s\t%s\t", map_str(d.root, "id"), map_str(ms->v[i], "id"), x->status);
-		tsv_field(&b, map_str(ms->v[i], "responsible"));
+		text_oneline(&b, map_str(ms->v[i], "responsible"));
 		buf_puts(&b, "\t");
-		tsv_field(&b, map_str(ms->v[i], "what"));
+		text_oneline(&b, map_str(ms->v[i], "what"));
 		x->line = b.p;
 	}
 	doc_free(&d);
@@ -143,7 +136,7 @@ main(int argc, char **argv)
 	const char *items[32], *next = NULL, *decision = NULL, *cause = NULL, *reason = NULL;
 	const char *level = NULL, *before = NULL;
 	int nitems = 0, due = 0, opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'm':
 			if (nitems == 32)
@@ -175,6 +168,10 @@ main(int argc, char **argv)
 		cli_usage(&c, close ? "closing needs --cause" : "--cause goes with --decision close");
 	if (level && !up && !down)
 		cli_usage(&c, "--level goes with --decision up or down");
+	for (int i = 0; i < nitems; i++)
+		if (strcspn(items[i], "\t\n") < strcspn(items[i], ":"))
+			cli_usage(&c, "--measure: ID=OUTCOME in '%s' is one line; only the note may span lines",
+			    items[i]);
 	day_t tmp;
 	if (next && date_parse(next, &tmp) < 0)
 		cli_usage(&c, "--next: '%s' is not a real date in the form YYYY-MM-DD", next);

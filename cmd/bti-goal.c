@@ -22,7 +22,7 @@ main(int argc, char **argv)
 	};
 	const char *text = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		if (opt == 't')
 			text = optarg;
 		else

@@ -32,7 +32,7 @@ main(int argc, char **argv)
 	};
 	const char *name = NULL;
 	int resp = 1, lives = 0, verge = 0, opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'n': name = optarg; break;
 		case 'R': resp = 0; break;

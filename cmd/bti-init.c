@@ -97,7 +97,7 @@ model_text(const struct cli *c, const char *model, size_t *len)
 	}
 	char *buf;
 	if (read_file(model, 1024 * 1024, &buf, len) < 0) {
-		fprintf(stderr, "%s: %s: %s\n", c->prog, model, strerror(errno));
+		cli_error(c, "%s: %s", model, strerror(errno));
 		exit(EXIT_USAGE);
 	}
 	return buf;
@@ -118,7 +118,7 @@ main(int argc, char **argv)
 	int hooks = 0;
 	const char *model = "three-level", *municipality = NULL, *lang = "nb";
 	int opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'm': model = optarg; break;
 		case 'M': municipality = optarg; break;
@@ -148,6 +148,14 @@ main(int argc, char **argv)
 	struct buf cfg = { 0 }, attrs = { 0 };
 
 	if (model_parse(&m, model, mtext, mlen, &dg) < 0) {
+		status = EXIT_REFUSED;
+		goto out_model;
+	}
+	/* The name becomes models/NAME.yaml and goes into the commit message. */
+	char esc[12];
+	if (text_check(m.name, TEXT_LINE, esc) < 0 || strchr(m.name, '/')) {
+		diag_add(&dg, model, 0, 0, "model/name",
+		    "the model's name must be one line of text without '/' or control characters");
 		status = EXIT_REFUSED;
 		goto out_model;
 	}

@@ -32,7 +32,7 @@ main(int argc, char **argv)
 	};
 	const char *reason = NULL, *cause = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT "r:", opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT "r:", opts)) != -1) {
 		switch (opt) {
 		case 'r': reason = optarg; break;
 		case 'c': cause = optarg; break;

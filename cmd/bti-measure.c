@@ -34,7 +34,7 @@ main(int argc, char **argv)
 	};
 	const char *what = NULL, *resp = NULL, *start = NULL, *eval = NULL, *dur = NULL, *goal = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'w': what = optarg; break;
 		case 'r': resp = optarg; break;

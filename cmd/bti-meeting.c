@@ -33,7 +33,7 @@ main(int argc, char **argv)
 	};
 	const char *kind = NULL, *view = NULL, *minutes = NULL, *who[32];
 	int present = 0, nwho = 0, opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'k': kind = optarg; break;
 		case 'p':

@@ -62,7 +62,7 @@ main(int argc, char **argv)
 	struct cli c = { .prog = "bti-merge", .usage = usage };
 	static const struct option opts[] = { CLI_LONG, { 0, 0, 0, 0 } };
 	int opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1)
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1)
 		cli_common(&c, opt, optarg);
 	if (argc - optind < 3 || argc - optind > 4)
 		cli_usage(&c, "give BASE OURS THEIRS and optionally the path");

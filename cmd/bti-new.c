@@ -62,7 +62,7 @@ main(int argc, char **argv)
 	char *fnr = NULL;
 	const char *kinds[16], *guardians[16];
 	int nkinds = 0, nguardians = 0, opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'n': name = optarg; break;
 		case 'B': born = optarg; break;

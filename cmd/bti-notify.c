@@ -38,7 +38,7 @@ main(int argc, char **argv)
 	};
 	const char *reason = NULL, *to = "barnevern", *kinds[16];
 	int nkinds = 0, inform = -1, opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'r': reason = optarg; break;
 		case 't': to = optarg; break;

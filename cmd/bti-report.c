@@ -155,7 +155,7 @@ main(int argc, char **argv)
 	};
 	const char *format = "md", *year = NULL, *from = NULL, *to = NULL;
 	int html = 0, lang = -1, opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'H': html = 1; break;
 		case 'f': format = optarg; break;

@@ -25,7 +25,7 @@ main(int argc, char **argv)
 	};
 	const char *contact = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		if (opt == 'c')
 			contact = optarg;
 		else
@@ -36,6 +36,7 @@ main(int argc, char **argv)
 	const char *action = argv[optind + 1], *service = argv[optind + 2];
 	if (strcmp(action, "join") && strcmp(action, "leave"))
 		cli_usage(&c, "'%s' is not join or leave", action);
+	cli_text(&c, "SERVICE", service, TEXT_LINE);
 	struct op o;
 	if (op_begin(&o, &c) != EXIT_OK || op_load_case(&o, argv[optind]) != EXIT_OK)
 		return op_end(&o);

@@ -5,6 +5,7 @@
 #include <getopt.h>
 
 #include "date.h"
+#include "text.h"
 
 /* Exit codes, the same for every command (see bti(7)). */
 enum {
@@ -30,10 +31,22 @@ struct cli {
 	{ "help", no_argument, 0, 'h' }, \
 	{ "version", no_argument, 0, 'V' }
 
+/* getopt_long, and every option value checked as text (text.h): one line,
+ * or for --reason, --concern, --text, --what, --child-view, --minutes,
+ * --alone-reason and --measure free text that may hold line breaks and
+ * tabs. Exits 2 naming the option when a value holds what it must not.
+ * -C DIR is a path, not recorded text, and is left alone. */
+int cli_getopt(struct cli *c, int argc, char **argv, const char *shortopts,
+    const struct option *opts);
+/* Checks s as text of kind (TEXT_LINE or TEXT_LINES); exits 2 naming what
+ * (an option or argument) when it holds a control character it must not. */
+void cli_text(const struct cli *c, const char *what, const char *s, int kind);
 /* Handles a common option; returns 1 when it was one. Exits for -h, -V and
  * unknown options. */
 int cli_common(struct cli *c, int opt, const char *arg);
-/* Prints "prog: message" and a hint to --help; exits 2. */
+/* Prints "prog: message" on stderr, control and bidi characters escaped. */
+void cli_error(const struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints "prog: message" (escaped) and a hint to --help; exits 2. */
 void cli_usage(const struct cli *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3), noreturn));
 /* The --date option (default today); exits 2 on a malformed date. */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "text.h"
 #include "util.h"
 
 static void
@@ -45,21 +46,30 @@ diag_warn(struct diags *dg, const char *file, int line, int col,
 	va_end(ap);
 }
 
+/* Control and bidi characters from input are shown escaped (text.h). */
 void
 diag_print(const struct diags *dg, const char *prefix, FILE *fp)
 {
+	struct buf b = { 0 };
 	for (size_t i = 0; i < dg->n; i++) {
 		const struct diag *d = &dg->v[i];
+		b.len = 0;
 		if (prefix)
-			fprintf(fp, "%s: ", prefix);
+			buf_printf(&b, "%s: ", prefix);
 		if (d->file) {
-			fputs(d->file, fp);
+			text_escape(&b, d->file);
 			if (d->line)
-				fprintf(fp, ":%d:%d", d->line, d->col);
-			fputs(": ", fp);
+				buf_printf(&b, ":%d:%d", d->line, d->col);
+			buf_puts(&b, ": ");
 		}
-		fprintf(fp, "%s%s: %s\n", d->warning ? "warning: " : "", d->rule, d->msg);
+		buf_puts(&b, d->warning ? "warning: " : "");
+		text_escape(&b, d->rule);
+		buf_puts(&b, ": ");
+		text_escape(&b, d->msg);
+		buf_puts(&b, "\n");
+		fputs(b.p, fp);
 	}
+	buf_free(&b);
 }
 
 void

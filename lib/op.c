@@ -18,11 +18,13 @@ op_begin(struct op *o, struct cli *cli)
 	if (o->date > date_today())
 		return o->status = op_refuse(o, NULL, "date/future",
 		    "--date %s is in the future; record events when they have happened", o->datestr);
-	if (repo_open(&o->repo, cli->dir, 0, &o->dg) < 0 || repo_lock(&o->repo, &o->dg) < 0 ||
-	    repo_load(&o->repo, &o->dg) < 0)
+	if (repo_open(&o->repo, cli->dir, 0, &o->dg) < 0)
 		return o->status = EXIT_SYSTEM;
+	/* The author is settled before the lock, whose recovery may write. */
 	if (repo_author(o->repo.git, cli->by, &o->author, &o->dg) < 0)
 		return o->status = EXIT_USAGE;
+	if (repo_lock(&o->repo, &o->dg) < 0 || repo_load(&o->repo, &o->dg) < 0)
+		return o->status = EXIT_SYSTEM;
 	return EXIT_OK;
 }
 

@@ -5,32 +5,38 @@
 
 #include "labels.h"
 #include "render.h"
+#include "text.h"
 
 void
 md_text(struct buf *b, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '\n' || *s == '\r') {
+	while (s && *s) {
+		if (*s == '\n' || *s == '\t') {     /* multi-line text reads on as one line */
 			buf_puts(b, " ");
-			continue;
+			s++;
+		} else if (text_unsafe(s)) {
+			/* \x1b, \u202e: a backslash before a letter is shown as it is */
+			s += text_escape_char(b, s);
+		} else {
+			if (strchr("\\`*_[]<>()#!|~&", *s))
+				buf_puts(b, "\\");
+			s += text_escape_char(b, s);
 		}
-		if (strchr("\\`*_[]<>()#!|~&", *s))
-			buf_puts(b, "\\");
-		buf_add(b, s, 1);
 	}
 }
 
 static void
 html_text(struct buf *b, const char *s)
 {
-	for (; *s; s++) {
+	while (*s) {
 		switch (*s) {
 		case '<': buf_puts(b, "&lt;"); break;
 		case '>': buf_puts(b, "&gt;"); break;
 		case '&': buf_puts(b, "&amp;"); break;
 		case '"': buf_puts(b, "&quot;"); break;
-		default: buf_add(b, s, 1);
+		default: s += text_escape_char(b, s); continue;
 		}
+		s++;
 	}
 }
 
@@ -123,22 +129,23 @@ stats_markdown(struct buf *b, const struct stats *s, int lang, int k, const char
 	}
 }
 
+/* A field of CSV or TSV: tabs and line breaks as spaces, other control and
+ * bidi characters escaped (text.h); CSV quotes what has , or ". */
 static void
 csv_field(struct buf *b, const char *s, char sep)
 {
-	if (sep == '\t') {
-		for (; *s; s++)
-			buf_add(b, *s == '\t' || *s == '\n' || *s == '\r' ? " " : s, 1);
-		return;
+	struct buf e = { 0 };
+	text_oneline(&e, s);
+	const char *t = e.p ? e.p : "";
+	if (sep == '\t' || !strpbrk(t, ",\"")) {
+		buf_puts(b, t);
+	} else {
+		buf_puts(b, "\"");
+		for (; *t; t++)
+			buf_add(b, *t == '"' ? "\"\"" : t, *t == '"' ? 2 : 1);
+		buf_puts(b, "\"");
 	}
-	if (!strpbrk(s, ",\"\n\r")) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_puts(b, "\"");
-	for (; *s; s++)
-		buf_add(b, *s == '"' ? "\"\"" : s, *s == '"' ? 2 : 1);
-	buf_puts(b, "\"");
+	buf_free(&e);
 }
 
 static void
@@ -175,14 +182,20 @@ static void
 json_str(struct buf *b, const char *s)
 {
 	buf_puts(b, "\"");
-	for (; *s; s++) {
+	while (*s) {
 		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
+		if (c == '"' || c == '\\') {
 			buf_printf(b, "\\%c", c);
-		else if (c < 0x20)
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_add(b, s, 1);
+			s++;
+		} else if (text_unsafe(s)) {
+			/* as \u000a, \u001b, \u202e; a byte that is not UTF-8 as U+FFFD */
+			size_t len;
+			long cp = text_char(s, &len);
+			buf_printf(b, "\\u%04lx", cp < 0 ? 0xFFFD : cp);
+			s += len;
+		} else {
+			s += text_escape_char(b, s);
+		}
 	}
 	buf_puts(b, "\"");
 }

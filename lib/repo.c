@@ -11,6 +11,7 @@
 #include "embedded.h"
 #include "heap.h"
 #include "repo.h"
+#include "text.h"
 #include "util.h"
 
 int
@@ -457,14 +458,33 @@ out:
 	return rc;
 }
 
+/* A name or e-mail address from src must be one line of UTF-8 text: a line
+ * break would end the commit's author header. */
+static int
+author_text(const char *src, const char *s, struct diags *dg)
+{
+	char esc[12];
+	if (!s || text_check(s, TEXT_LINE, esc) == 0)
+		return 0;
+	if (*esc)
+		diag_add(dg, NULL, 0, 0, "author", "%s: holds a control character (%s); a name and "
+		    "an e-mail address are one line of text without control characters", src, esc);
+	else
+		diag_add(dg, NULL, 0, 0, "author", "%s: not valid UTF-8 text", src);
+	return -1;
+}
+
 int
 repo_author(git_repository *git, const char *by, git_signature **sig, struct diags *dg)
 {
 	git_config *cfg = NULL;
 	git_config_entry *name_e = NULL, *mail_e = NULL;
 	char *name = NULL, *mail = NULL;
-	if (!by || !*by)
+	const char *name_src = "--by", *mail_src = "--by";
+	if (!by || !*by) {
 		by = getenv("BTI_USER");
+		name_src = mail_src = "BTI_USER";
+	}
 	if ((git ? git_repository_config_snapshot(&cfg, git) : git_config_open_default(&cfg)) == 0) {
 		git_config_get_entry(&name_e, cfg, "user.name");
 		git_config_get_entry(&mail_e, cfg, "user.email");
@@ -483,11 +503,13 @@ repo_author(git_repository *git, const char *by, git_signature **sig, struct dia
 		}
 	} else if (name_e && *name_e->value) {
 		name = xstrdup(name_e->value);
+		name_src = "git config user.name";
 	}
 	/* libgit2 refuses an empty email; .invalid can never be delivered to. */
 	if (!mail || !*mail) {
 		free(mail);
 		mail = xstrdup(mail_e && *mail_e->value ? mail_e->value : "unknown@bti.invalid");
+		mail_src = "git config user.email";
 	}
 	git_config_entry_free(name_e);
 	git_config_entry_free(mail_e);
@@ -496,6 +518,8 @@ repo_author(git_repository *git, const char *by, git_signature **sig, struct dia
 	if (!name || !*name) {
 		diag_add(dg, NULL, 0, 0, "author",
 		    "who is making this change? give --by NAME, set BTI_USER, or set git config user.name");
+		rc = -1;
+	} else if (author_text(name_src, name, dg) < 0 || author_text(mail_src, mail, dg) < 0) {
 		rc = -1;
 	} else if (git_signature_now(sig, name, mail) < 0) {
 		rc = git_fail(dg, "invalid author name (no '<' or '>' inside a name)");

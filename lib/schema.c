@@ -5,6 +5,7 @@
 
 #include "date.h"
 #include "schema.h"
+#include "text.h"
 #include "util.h"
 #include "yamlio.h"
 
@@ -122,6 +123,8 @@ struct schema_rule {
 	const char *type;
 	int closed, date;               /* additionalProperties: false; format: date */
 	int has_min, has_max, has_minlen, has_minitems;
+	int has_class;                  /* pattern ^[^...]*$, matched by code point */
+	struct text_class class;
 	long long min, max, minlen, minitems;
 };
 
@@ -167,6 +170,8 @@ rule_of(struct schema *s, const struct node *sch)
 	r->constv = map_get(t, "const");
 	r->pattern = map_get(t, "pattern");
 	r->type = map_str(t, "type");
+	r->has_class = r->pattern && node_is_scalar(r->pattern) &&
+	    text_class_parse(&r->class, r->pattern->s) == 0;
 	r->closed = addl && addl->type == NT_BOOL && !addl->i;
 	r->date = fmt && !strcmp(fmt, "date");
 	r->has_min = map_int(t, "minimum", &r->min) == 0;
@@ -296,7 +301,12 @@ validate_scalar(struct ctx *c, const struct schema_rule *r, const struct node *n
 		/* date_parse is stricter than any date pattern: no regex needed. */
 		return;
 	}
-	if (r->pattern && node_is_scalar(r->pattern)) {
+	char esc[12];
+	if (r->has_class) {
+		if (text_class_check(&r->class, n->s, esc) < 0)
+			err(c, n, "text/control", "%s: holds a control character (%s) that this field does not "
+			    "allow; see bti-case(5)%s", esc, "");
+	} else if (r->pattern && node_is_scalar(r->pattern)) {
 		regex_t *re = compiled(c->s, r->pattern);
 		if (re && regexec(re, n->s, 0, NULL, 0) != 0)
 			err(c, n, "schema/pattern", "%s: '%s' does not have the form %s", n->s, r->pattern->s);

@@ -56,8 +56,11 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 	buf_printf(b, "\n- **%s:** ", label(lang, "level"));
 	if (st.closed)
 		buf_printf(b, "%s (%s %d) ", label(lang, "closed"), label(lang, "level"), st.level);
-	else if (st.level >= 0 && st.level < m->nlevels)
-		buf_printf(b, "%d – %s ", st.level, m->levels[st.level].name[lang]);
+	else if (st.level >= 0 && st.level < m->nlevels) {
+		buf_printf(b, "%d – ", st.level);
+		md_text(b, m->levels[st.level].name[lang]);
+		buf_puts(b, " ");
+	}
 	buf_printf(b, "%s %s\n- **%s:** ", label(lang, "since"), map_str(st.last, "date"),
 	    label(lang, "service"));
 	md_text(b, map_str(root, "service"));
