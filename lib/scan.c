@@ -25,6 +25,7 @@ struct item {
 	char *text;             /* its facts text, read from the blob this run */
 	size_t len;
 	size_t d0, d1;          /* its problems: entries d0 to d1 of its reader's diags */
+	int unreadable;         /* its blob could not be read */
 };
 
 struct list {
@@ -183,7 +184,10 @@ work(void *arg)
 			continue;
 		it->d0 = w->dg.n;
 		if (git_blob_lookup(&b, git, &it->oid) < 0) {
-			diag_add(&w->dg, it->path, 0, 0, "repo", "cannot read the blob");
+			const git_error *e = git_error_last();
+			diag_add(&w->dg, it->path, 0, 0, "repo", "cannot read the case from the repository: %s",
+			    e ? e->message : "unknown error");
+			it->unreadable = 1;
 			it->d1 = w->dg.n;
 			continue;
 		}
@@ -283,7 +287,7 @@ scan_cases(struct repo *r, void (*fn)(const struct facts *, void *), void *arg, 
 	}
 	struct worker w[THREADS];
 	pthread_t t[THREADS];
-	int started[THREADS], failed = 0;
+	int started[THREADS], failed = 0, unreadable = 0;
 	for (int i = 0; i < THREADS; i++) {
 		w[i] = (struct worker){ .r = r, .l = &l, .first = (size_t)i, .step = THREADS };
 		started[i] = missing && pthread_create(&t[i], NULL, work, &w[i]) == 0;
@@ -303,6 +307,7 @@ scan_cases(struct repo *r, void (*fn)(const struct facts *, void *), void *arg, 
 			struct diag *x = &wd->v[j];
 			diag_add(dg, x->file, x->line, x->col, x->rule, "%s", x->msg);
 		}
+		unreadable |= it->unreadable;
 		if (!it->text)
 			continue;
 		if (facts_parse(&f, it->text, it->len) == 0)
@@ -329,5 +334,5 @@ scan_cases(struct repo *r, void (*fn)(const struct facts *, void *), void *arg, 
 	free(c.slots);
 	free(cpath);
 	free(header);
-	return failed ? -1 : 0;
+	return failed ? -1 : unreadable;
 }

@@ -12,7 +12,9 @@
  * invalid, is reported in dg with its path and not counted. The cache lives
  * in the git directory (bti-cache) and is keyed by blob id and case id, each
  * entry with a checksum: it can never return facts of another version of a
- * file. Returns -1 when the cases could not be read at all (reported). */
+ * file. Returns 0; 1 when a case could not be read from the repository (a
+ * missing object: named, the others counted); -1 when the cases could not
+ * be read at all (reported). */
 int scan_cases(struct repo *r, void (*fn)(const struct facts *, void *), void *arg,
     struct diags *dg);
 
