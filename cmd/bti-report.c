@@ -106,6 +106,7 @@ statistics(struct cli *c, day_t from, day_t to, const char *format, int html, in
 	stats_init(&s, from, to);
 	for (int i = 0; i < (nrepos ? nrepos : 1) && status == EXIT_OK; i++) {
 		struct repo r;
+		size_t first = dg.n;
 		if (repo_open(&r, nrepos ? repos[i] : c->dir, 1, &dg) < 0 || repo_load(&r, &dg) < 0 ||
 		    (rc = scan_cases(&r, add_facts, &s, &dg)) < 0) {
 			status = EXIT_SYSTEM;
@@ -118,6 +119,13 @@ statistics(struct cli *c, day_t from, day_t to, const char *format, int html, in
 			if (i == 0 && r.cfg.municipality)
 				municipality = xstrdup(r.cfg.municipality);
 		}
+		/* With several repositories, a path says which one it is in. */
+		for (size_t j = first; nrepos > 1 && j < dg.n; j++)
+			if (dg.v[j].file) {
+				char *path = xasprintf("%s/%s", repos[i], dg.v[j].file);
+				free(dg.v[j].file);
+				dg.v[j].file = path;
+			}
 		repo_close(&r);
 	}
 	if (status == EXIT_OK) {

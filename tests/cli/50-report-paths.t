@@ -80,6 +80,17 @@ good "cached"
 backup
 golden report-paths "names each again"
 
+# With several repositories, each path names its repository.
+r2="$tmp/r2"
+newrepo "$r2"
+suppress_below "$r2" 1
+fxnew C bti-new -C "$r2" --date 2026-03-01 --name "Cecilie Dahl" --born 2015-01-01 --service Skole \
+	--concern Uro --worry 4 --guardian Mor
+expect 1 "two repositories, one with files that are not cases" bti-report --year 2026 --format tsv "$r2" "$r"
+is "$(rows opened_by_service)" "$(printf 'Barnehage 1\nSkole 2\ntotal 3')" "A, B and C counted, once each"
+is "$(grep -c "^bti-report: $r/cases/" "$tmp/err")" 7 "the seven named with their repository"
+like "$(err)" "^bti-report: $r/cases/2026/notes.yaml: case/path: " "such as notes.yaml"
+
 # A case whose blob is gone from the object store (a damaged repository).
 git -C "$r" rm -q "cases/2026/I/$A.yaml" cases/2026/Q/2026-QQQQQQ.yaml cases/2026/W/2026-WWWWWW.yaml \
 	cases/2026/S/2026-SSSSSS.yaml cases/2026/M/2026-MMMMMM.yaml cases/2026/notes.yaml \
