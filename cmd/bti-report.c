@@ -28,8 +28,9 @@ static const char usage[] =
 "  --format F       md (default), csv, tsv or json; csv/tsv/json give one\n"
 "                   figure per row: table, row, value (\":\" when hidden)\n"
 "  --lang L         language of the labels (default: bti.yaml's lang)\n"
-"Exit status: 0 done, 1 invalid cases were skipped (named on stderr),\n"
-"2 usage, 3 repository error.\n";
+"Exit status: 0 done, 1 invalid cases or files that are not case files were\n"
+"left out of the figures (named on stderr), 2 usage, 3 repository error (a\n"
+"case that could not be read is named; the figures of the others are printed).\n";
 
 static void
 add_facts(const struct facts *f, void *arg)
@@ -71,6 +72,8 @@ summary(struct cli *c, const char *id, int html, int lang)
 	if (rc) {
 		if (rc > 0)
 			diag_add(&dg, NULL, 0, 0, "case/unknown", "no case %s in this repository", cid);
+		else
+			status = EXIT_SYSTEM;
 		goto out;
 	}
 	if (yaml_read(&d, data, len, &dg) < 0 || case_validate(&r.schema, &r.model, d.root, path, cid, &dg))
@@ -97,16 +100,18 @@ statistics(struct cli *c, day_t from, day_t to, const char *format, int html, in
 {
 	struct diags dg = { 0 };
 	struct stats s;
-	int k = 0, status = EXIT_OK;
+	int k = 0, status = EXIT_OK, unreadable = 0, rc = 0;
 	const char *who = NULL;
 	char *municipality = NULL;
 	stats_init(&s, from, to);
 	for (int i = 0; i < (nrepos ? nrepos : 1) && status == EXIT_OK; i++) {
 		struct repo r;
+		size_t first = dg.n;
 		if (repo_open(&r, nrepos ? repos[i] : c->dir, 1, &dg) < 0 || repo_load(&r, &dg) < 0 ||
-		    scan_cases(&r, add_facts, &s, &dg) < 0) {
+		    (rc = scan_cases(&r, add_facts, &s, &dg)) < 0) {
 			status = EXIT_SYSTEM;
 		} else {
+			unreadable |= rc;
 			if (r.cfg.suppress_below > k)
 				k = r.cfg.suppress_below;
 			if (lang < 0)
@@ -114,6 +119,13 @@ statistics(struct cli *c, day_t from, day_t to, const char *format, int html, in
 			if (i == 0 && r.cfg.municipality)
 				municipality = xstrdup(r.cfg.municipality);
 		}
+		/* With several repositories, a path says which one it is in. */
+		for (size_t j = first; nrepos > 1 && j < dg.n; j++)
+			if (dg.v[j].file) {
+				char *path = xasprintf("%s/%s", repos[i], dg.v[j].file);
+				free(dg.v[j].file);
+				dg.v[j].file = path;
+			}
 		repo_close(&r);
 	}
 	if (status == EXIT_OK) {
@@ -129,8 +141,9 @@ statistics(struct cli *c, day_t from, day_t to, const char *format, int html, in
 			stats_markdown(&out, &s, lang, k, who);
 		emit(label(lang, "statistics"), &out, html, lang);
 		buf_free(&out);
-		if (dg.errors)
-			status = EXIT_REFUSED;
+		/* Every case left out is named on stderr; the figures are of
+		 * the others, and the exit status says they are not complete. */
+		status = unreadable ? EXIT_SYSTEM : dg.errors ? EXIT_REFUSED : EXIT_OK;
 	}
 	free(municipality);
 	stats_free(&s);

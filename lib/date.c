@@ -1,4 +1,5 @@
-/* date.c: proleptic Gregorian day arithmetic (Howard Hinnant's algorithm). */
+/* date.c: proleptic Gregorian day arithmetic (Howard Hinnant's algorithm),
+ * counting from the start of his era 0, 0000-03-01. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -26,13 +27,12 @@ date_from_ymd(int y, int m, int d)
 	long yoe = y - era * 400;
 	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return era * 146097 + doe;
 }
 
 void
 date_to_ymd(day_t z, int *y, int *m, int *d)
 {
-	z += 719468;
 	long era = (z >= 0 ? z : z - 146096) / 146097;
 	long doe = z - era * 146097;
 	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;

@@ -2,8 +2,11 @@
 #ifndef BTI_DATE_H
 #define BTI_DATE_H
 
-/* Days since 1970-01-01. */
+/* Days since 0000-03-01 (proleptic Gregorian): every date bti reads, from
+ * 1850 on, is a positive number, so no real date is ever DATE_NONE or below
+ * 0 (a date before 1970 is a date like any other). */
 typedef long day_t;
+#define DATE_NONE (-1L)         /* no date: absent, unknown */
 
 int is_leap(int y);
 int days_in_month(int y, int m);

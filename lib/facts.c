@@ -1,7 +1,10 @@
 /* facts.c: reducing a case to its statistics facts; their text form is one
  * line per fact: o OPENED BORN SERVICE, l DATE LEVEL CLOSED CAUSE,
  * c DATE STATUS, k DATE (coordinator), r DATE (report), m DATE DUE,
- * e DATE (evaluation), i MEASURE OUTCOME NEXT (an item of the last e). */
+ * e DATE (evaluation), i MEASURE OUTCOME NEXT (an item of the last e).
+ * Numbers are decimal, a date is a day number (DATE_NONE when there is
+ * none), and the two texts, SERVICE and CAUSE, are LENGTH:BYTES, so no byte
+ * of a case file can end a line or start another fact. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +22,7 @@ static void
 reset(struct facts *f)
 {
 	f->nlv = f->ncs = f->ncoord = f->nrep = f->nev = f->nms = f->nit = 0;
-	f->opened = f->born = -1;
+	f->opened = f->born = DATE_NONE;
 	if (f->service)
 		f->service[0] = 0;
 }
@@ -92,12 +95,26 @@ facts_from_case(struct facts *f, const struct node *root)
 		}
 }
 
+/* A text field as LENGTH:BYTES: any bytes, a line break too, read back as
+ * they were. */
+static void
+put_str(struct buf *b, const char *s)
+{
+	buf_printf(b, " %zu:", strlen(s));
+	buf_puts(b, s);
+}
+
 void
 facts_text(const struct facts *f, struct buf *b)
 {
-	buf_printf(b, "o %ld %ld %s\n", f->opened, f->born, f->service);
-	for (size_t i = 0; i < f->nlv; i++)
-		buf_printf(b, "l %ld %d %d %s\n", f->lv[i].date, f->lv[i].level, f->lv[i].closed, f->lv[i].cause);
+	buf_printf(b, "o %ld %ld", f->opened, f->born);
+	put_str(b, f->service);
+	buf_puts(b, "\n");
+	for (size_t i = 0; i < f->nlv; i++) {
+		buf_printf(b, "l %ld %d %d", f->lv[i].date, f->lv[i].level, f->lv[i].closed);
+		put_str(b, f->lv[i].cause);
+		buf_puts(b, "\n");
+	}
 	for (size_t i = 0; i < f->ncs; i++)
 		buf_printf(b, "c %ld %c\n", f->cs[i].date, f->cs[i].status);
 	for (size_t i = 0; i < f->ncoord; i++)
@@ -113,101 +130,130 @@ facts_text(const struct facts *f, struct buf *b)
 	}
 }
 
-/* Reads a signed number at *p and the blank after it; -1 on anything else. */
+/* The reading side: each function takes one field with the blank before it
+ * and returns -1 on anything else. */
+struct rd {
+	const char *p, *end;
+};
+
 static int
-num(const char **p, const char *end, long *out)
+take(struct rd *r, char c)
 {
-	const char *q = *p;
-	int neg = q < end && *q == '-';
-	q += neg;
-	if (q >= end || *q < '0' || *q > '9')
+	if (r->p == r->end || *r->p != c)
 		return -1;
-	long v = 0;
-	while (q < end && *q >= '0' && *q <= '9')
-		v = v * 10 + (*q++ - '0');
-	*out = neg ? -v : v;
-	if (q < end && *q == ' ')
-		q++;
-	*p = q;
+	r->p++;
 	return 0;
 }
 
-/* A word up to the end of the line, at most size - 1 bytes. */
+/* A number of at most 18 digits (no overflow), in [min, max]. */
 static int
-word(const char **p, const char *end, char *out, size_t size)
+num(struct rd *r, long min, long max, long *out)
 {
-	size_t n = (size_t)(end - *p);
-	if (!n || n >= size || memchr(*p, ' ', n))
+	if (take(r, ' ') < 0)
 		return -1;
-	memcpy(out, *p, n);
-	out[n] = 0;
-	*p = end;
+	int neg = take(r, '-') == 0, n = 0;
+	long v = 0;
+	for (; r->p < r->end && *r->p >= '0' && *r->p <= '9'; r->p++)
+		if (++n > 18)
+			return -1;
+		else
+			v = v * 10 + (*r->p - '0');
+	v = neg ? -v : v;
+	if (!n || v < min || v > max)
+		return -1;
+	*out = v;
 	return 0;
+}
+
+static int
+date(struct rd *r, day_t *out)
+{
+	return num(r, DATE_NONE, 9999L * 366, out);
+}
+
+static int
+letter(struct rd *r, const char *set, char *out)
+{
+	if (take(r, ' ') < 0 || r->p == r->end || !*r->p || !strchr(set, *r->p))
+		return -1;
+	*out = *r->p++;
+	return 0;
+}
+
+/* LENGTH:BYTES, no NUL among them, at most max bytes. */
+static int
+str(struct rd *r, size_t max, const char **s, size_t *n)
+{
+	long len;
+	if (num(r, 0, (long)max, &len) < 0 || take(r, ':') < 0 || len > r->end - r->p ||
+	    memchr(r->p, 0, (size_t)len))
+		return -1;
+	*s = r->p;
+	*n = (size_t)len;
+	r->p += len;
+	return 0;
+}
+
+/* One line after its tag. */
+static int
+line(struct facts *f, char tag, struct rd *r)
+{
+	const char *s;
+	size_t n;
+	long a, b;
+	switch (tag) {
+	case 'o':
+		if (f->service && f->service[0])
+			return -1;
+		if (date(r, &f->opened) < 0 || date(r, &f->born) < 0 || str(r, (size_t)1 << 30, &s, &n) < 0 || !n)
+			return -1;
+		set_service(f, s, n);
+		return 0;
+	case 'l': {
+		struct flevel *x = PUSH(f->lv, f->nlv, f->clv);
+		if (date(r, &x->date) < 0 || num(r, 0, MODEL_MAX_LEVELS - 1, &a) < 0 || num(r, 0, 1, &b) < 0 ||
+		    str(r, sizeof x->cause - 1, &s, &n) < 0)
+			return -1;
+		x->level = (int)a;
+		x->closed = (int)b;
+		memcpy(x->cause, s, n);
+		x->cause[n] = 0;
+		return 0;
+	}
+	case 'c': {
+		struct fconsent *x = PUSH(f->cs, f->ncs, f->ccs);
+		return date(r, &x->date) < 0 || letter(r, "grw", &x->status) < 0 ? -1 : 0;
+	}
+	case 'k': return date(r, PUSH(f->coord, f->ncoord, f->ccoord));
+	case 'r': return date(r, PUSH(f->rep, f->nrep, f->crep));
+	case 'e': return date(r, PUSH(f->ev, f->nev, f->cev));
+	case 'm': {
+		struct fmeasure *x = PUSH(f->ms, f->nms, f->cms);
+		return date(r, &x->date) < 0 || date(r, &x->due) < 0 ? -1 : 0;
+	}
+	case 'i': {
+		if (!f->nev)
+			return -1;
+		struct fitem *x = PUSH(f->it, f->nit, f->cit);
+		x->eval = f->nev - 1;
+		return num(r, -1, (long)f->nms - 1, &x->measure) < 0 || letter(r, "rchs", &x->outcome) < 0 ||
+		    date(r, &x->next) < 0 ? -1 : 0;
+	}
+	}
+	return -1;
 }
 
 int
 facts_parse(struct facts *f, const char *text, size_t len)
 {
-	int service = 0;
+	struct rd r = { text, text + len };
 	reset(f);
-	const char *p = text, *end = text + len;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (!nl || nl - p < 3 || p[1] != ' ')
+	while (r.p < r.end) {
+		char tag = *r.p++;
+		if (line(f, tag, &r) < 0 || take(&r, '\n') < 0)
 			return -1;
-		const char *q = p + 2;
-		long a = 0, b = 0, c = 0;
-		char t = p[0];
-		int ok;
-		switch (t) {
-		case 'o':
-			ok = num(&q, nl, &f->opened) == 0 && num(&q, nl, &f->born) == 0 && q < nl;
-			if (ok)
-				set_service(f, q, (size_t)(nl - q));
-			service |= ok;
-			break;
-		case 'l': {
-			struct flevel *x = PUSH(f->lv, f->nlv, f->clv);
-			ok = num(&q, nl, &x->date) == 0 && num(&q, nl, &a) == 0 && num(&q, nl, &b) == 0 &&
-			    word(&q, nl, x->cause, sizeof x->cause) == 0;
-			x->level = (int)a;
-			x->closed = (int)b;
-			break;
-		}
-		case 'c': {
-			struct fconsent *x = PUSH(f->cs, f->ncs, f->ccs);
-			ok = num(&q, nl, &x->date) == 0 && nl - q == 1;
-			x->status = *q;
-			break;
-		}
-		case 'k': ok = num(&q, nl, PUSH(f->coord, f->ncoord, f->ccoord)) == 0 && q == nl; break;
-		case 'r': ok = num(&q, nl, PUSH(f->rep, f->nrep, f->crep)) == 0 && q == nl; break;
-		case 'e': ok = num(&q, nl, PUSH(f->ev, f->nev, f->cev)) == 0 && q == nl; break;
-		case 'm': {
-			struct fmeasure *x = PUSH(f->ms, f->nms, f->cms);
-			ok = num(&q, nl, &x->date) == 0 && num(&q, nl, &x->due) == 0 && q == nl;
-			break;
-		}
-		case 'i': {
-			struct fitem *x = PUSH(f->it, f->nit, f->cit);
-			x->eval = f->nev - 1;
-			ok = f->nev && num(&q, nl, &x->measure) == 0 && q + 1 < nl && q[1] == ' ';
-			if (ok) {
-				x->outcome = *q;
-				q += 2;
-				ok = num(&q, nl, &c) == 0 && q == nl;
-				x->next = c;
-			}
-			break;
-		}
-		default:
-			ok = 0;
-		}
-		if (!ok)
-			return -1;
-		p = nl + 1;
 	}
-	return service ? 0 : -1;
+	return f->service && f->service[0] ? 0 : -1;
 }
 
 void

@@ -10,13 +10,14 @@
 #include "util.h"
 
 struct facts {
-	day_t opened, born;             /* born -1 when unknown */
+	day_t opened, born;             /* born DATE_NONE when unknown */
 	char *service;
 	struct flevel { day_t date; int level, closed; char cause[64]; } *lv;
 	struct fconsent { day_t date; char status; } *cs;       /* g, r, w */
 	day_t *coord, *rep, *ev;        /* coordinator, report, evaluation dates */
 	struct fmeasure { day_t date, due; } *ms;
-	/* outcome: r reached, c continue, h change, s stop; measure -1 if unknown */
+	/* outcome: r reached, c continue, h change, s stop; measure -1 if unknown,
+	 * next DATE_NONE when there is none */
 	struct fitem { size_t eval; long measure; char outcome; day_t next; } *it;
 	size_t nlv, ncs, ncoord, nrep, nev, nms, nit;
 	/* Capacities: one struct facts is reused case after case without

@@ -5,33 +5,47 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "case.h"
 #include "embedded.h"
 #include "scan.h"
 #include "walk.h"
 #include "yamlio.h"
 
-/* Bump when facts_from_case or the facts text changes meaning. */
-#define CACHE_HEADER "bti-cache 1\n"
+/* Bump when facts_from_case, the facts text or the cache's form changes
+ * meaning. */
+#define CACHE_MAGIC "bti-cache 2"
 #define THREADS 2
 
 struct item {
 	git_oid oid;
-	char path[48];
+	char path[CASE_PATH_MAX];
+	char id[CASE_ID_LEN + 1];  /* what the path says */
 	const char *cached;     /* its facts text in the cache, when good */
 	size_t clen;
 	char *text;             /* its facts text, read from the blob this run */
 	size_t len;
+	size_t d0, d1;          /* its problems: entries d0 to d1 of its reader's diags */
+	int unreadable;         /* its blob could not be read */
 };
 
 struct list {
 	struct item *v;
 	size_t n, cap;
+	struct diags *dg;
 };
 
+/* Only what bti-check takes for a case file is read; any other file under
+ * cases/ (a copy in a subdirectory, a wrong letter directory, a name that is
+ * not an id) is named, never counted. */
 static int
 add_item(const char *path, const git_oid *id, void *arg)
 {
 	struct list *l = arg;
+	char cid[CASE_ID_LEN + 1];
+	if (case_path_id(path, cid) < 0) {
+		diag_add(l->dg, path, 0, 0, "case/path", CASE_PATH_RULE);
+		return 0;
+	}
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 1024;
 		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
@@ -40,15 +54,22 @@ add_item(const char *path, const git_oid *id, void *arg)
 	memset(it, 0, sizeof *it);
 	git_oid_cpy(&it->oid, id);
 	snprintf(it->path, sizeof it->path, "%s", path);
+	memcpy(it->id, cid, sizeof it->id);
 	return 0;
 }
 
-/* The cache: CACHE_HEADER, then per case "<hex oid> <length>\n<facts text>",
- * looked up through an open-addressing table of the oids. */
+/* The cache: a header line, CACHE_MAGIC and what the validity of a case
+ * depends on besides its bytes (the level model's blob id, the schema's
+ * hash), then per case
+ *     <hex blob id> <case id> <length>\n<facts text><hex checksum>\n
+ * the checksum the git object id of everything before it in the entry, so
+ * that any change to an entry, even one that keeps its length, is seen;
+ * such an entry is left out and its case is read again. The entries are
+ * looked up through an open-addressing table of the blob ids. */
 struct cache {
 	char *data;
 	size_t len;
-	struct slot { git_oid oid; int used; const char *text; size_t len; } *slots;
+	struct slot { git_oid oid; int used; const char *id, *text; size_t len; } *slots;
 	size_t cap;
 };
 
@@ -62,14 +83,43 @@ slot_of(const struct cache *c, const git_oid *oid)
 			return &c->slots[i];
 }
 
+/* The checksum of an entry, from its first byte to the end of its facts. */
 static void
-cache_load(struct cache *c, const char *path, size_t n)
+checksum(const char *p, size_t n, char hex[GIT_OID_HEXSZ + 1])
+{
+	git_oid sum;
+	if (git_odb_hash(&sum, p, n, GIT_OBJECT_BLOB) < 0)
+		memset(&sum, 0, sizeof sum);
+	git_oid_tostr(hex, GIT_OID_HEXSZ + 1, &sum);
+}
+
+/* The length of an entry's head line, "<blob id> <case id> <length>", or 0
+ * when it is not one; *len its facts' length. */
+static size_t
+entry_head(const char *p, const char *end, git_oid *oid, size_t *len)
+{
+	const size_t idat = GIT_OID_HEXSZ + 1, lenat = idat + CASE_ID_LEN + 1;
+	size_t n = 0, digits = 0;
+	if ((size_t)(end - p) <= lenat || git_oid_fromstrn(oid, p, GIT_OID_HEXSZ) < 0 ||
+	    p[GIT_OID_HEXSZ] != ' ' || p[lenat - 1] != ' ')
+		return 0;
+	const char *q = p + lenat;
+	for (; q < end && *q >= '0' && *q <= '9' && digits < 9; q++, digits++)
+		n = n * 10 + (size_t)(*q - '0');
+	if (!digits || q == end || *q != '\n')
+		return 0;
+	*len = n;
+	return (size_t)(q - p);
+}
+
+static void
+cache_load(struct cache *c, const char *path, const char *header, size_t n)
 {
 	memset(c, 0, sizeof *c);
 	if (read_file(path, (size_t)1 << 31, &c->data, &c->len) < 0)
 		return;
-	size_t hl = strlen(CACHE_HEADER), used = 0;
-	if (c->len < hl || memcmp(c->data, CACHE_HEADER, hl))
+	size_t hl = strlen(header), used = 0;
+	if (c->len < hl || memcmp(c->data, header, hl))
 		return;
 	/* Twice the cases in the tree; entries past half of it (a cache from a
 	 * much larger tree) are left out, so lookups always end. */
@@ -77,19 +127,26 @@ cache_load(struct cache *c, const char *path, size_t n)
 		;
 	c->slots = xmalloc(c->cap * sizeof *c->slots);
 	memset(c->slots, 0, c->cap * sizeof *c->slots);
-	for (char *p = c->data + hl, *end = c->data + c->len; p + GIT_OID_HEXSZ + 2 < end && used < c->cap / 2;) {
+	char *p = c->data + hl, *end = c->data + c->len;
+	while (p < end && used < c->cap / 2) {
 		git_oid oid;
-		char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t len = nl ? strtoul(p + GIT_OID_HEXSZ + 1, NULL, 10) : 0;
-		if (!nl || git_oid_fromstrn(&oid, p, GIT_OID_HEXSZ) < 0 || len > (size_t)(end - nl - 1))
+		size_t len, head = entry_head(p, end, &oid, &len);
+		char *text = p + head + 1, hex[GIT_OID_HEXSZ + 1];
+		/* A damaged head or length leaves no way to the next entry. */
+		if (!head || len > (size_t)(end - text) || (size_t)(end - text) - len < GIT_OID_HEXSZ + 1 ||
+		    text[len + GIT_OID_HEXSZ] != '\n')
 			break;
-		struct slot *s = slot_of(c, &oid);
-		used += !s->used;
-		git_oid_cpy(&s->oid, &oid);
-		s->used = 1;
-		s->text = nl + 1;
-		s->len = len;
-		p = nl + 1 + len;
+		checksum(p, head + 1 + len, hex);
+		if (!memcmp(hex, text + len, GIT_OID_HEXSZ)) {
+			struct slot *s = slot_of(c, &oid);
+			used += !s->used;
+			git_oid_cpy(&s->oid, &oid);
+			s->used = 1;
+			s->id = p + GIT_OID_HEXSZ + 1;
+			s->text = text;
+			s->len = len;
+		}
+		p = text + len + GIT_OID_HEXSZ + 1;
 	}
 }
 
@@ -98,6 +155,7 @@ struct worker {
 	struct list *l;
 	size_t first, step;
 	struct diags dg;
+	int failed;             /* could not start: no case of its share was read */
 };
 
 static void *
@@ -109,9 +167,13 @@ work(void *arg)
 	struct facts f = { 0 };
 	size_t slen;
 	const char *s = embedded_file("schema/case.schema.json", &slen);
-	if (git_repository_open_bare(&git, git_repository_path(w->r->git)) < 0)
+	if (git_repository_open_bare(&git, git_repository_path(w->r->git)) < 0) {
+		w->failed = 1;
+		git_fail(&w->dg, "cannot open the repository to read the cases");
 		return NULL;
+	}
 	if (schema_parse(&sch, "case.schema.json", s, slen, &w->dg) < 0) {
+		w->failed = 1;
 		git_repository_free(git);
 		return NULL;
 	}
@@ -120,20 +182,28 @@ work(void *arg)
 		git_blob *b;
 		if (it->cached)
 			continue;
+		it->d0 = w->dg.n;
 		if (git_blob_lookup(&b, git, &it->oid) < 0) {
-			diag_add(&w->dg, it->path, 0, 0, "repo", "cannot read the blob");
+			const git_error *e = git_error_last();
+			diag_add(&w->dg, it->path, 0, 0, "repo", "cannot read the case from the repository: %s",
+			    e ? e->message : "unknown error");
+			it->unreadable = 1;
+			it->d1 = w->dg.n;
 			continue;
 		}
+		/* What bti-check accepts: the schema, the id of the path, the
+		 * level model and the rules. */
 		struct doc d;
 		doc_init(&d, it->path);
 		if (yaml_read(&d, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), &w->dg) == 0 &&
-		    !schema_validate(&sch, d.root, it->path, &w->dg)) {
+		    !case_validate(&sch, &w->r->model, d.root, it->path, it->id, &w->dg)) {
 			struct buf t = { 0 };
 			facts_from_case(&f, d.root);
 			facts_text(&f, &t);
 			it->text = t.p;
 			it->len = t.len;
 		}
+		it->d1 = w->dg.n;
 		doc_free(&d);
 		git_blob_free(b);
 	}
@@ -144,19 +214,21 @@ work(void *arg)
 }
 
 static void
-cache_write(const char *path, const struct list *l)
+cache_write(const char *path, const char *header, const struct list *l)
 {
 	struct buf b = { 0 };
 	char hex[GIT_OID_HEXSZ + 1];
-	buf_puts(&b, CACHE_HEADER);
+	buf_puts(&b, header);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct item *it = &l->v[i];
 		const char *t = it->cached ? it->cached : it->text;
-		size_t len = it->cached ? it->clen : it->len;
+		size_t len = it->cached ? it->clen : it->len, start = b.len;
 		if (!t)
 			continue;
-		buf_printf(&b, "%s %zu\n", git_oid_tostr(hex, sizeof hex, &it->oid), len);
+		buf_printf(&b, "%s %s %zu\n", git_oid_tostr(hex, sizeof hex, &it->oid), it->id, len);
 		buf_add(&b, t, len);
+		checksum(b.p + start, b.len - start, hex);
+		buf_printf(&b, "%s\n", hex);
 	}
 	/* A cache that cannot be written only costs time next run. */
 	if (write_file_atomic(path, b.p ? b.p : "", b.len, 0644) < 0)
@@ -164,28 +236,48 @@ cache_write(const char *path, const struct list *l)
 	buf_free(&b);
 }
 
+/* The cache's header: what else than its bytes says whether a case is
+ * valid, so a cache made under another model or schema is not used. */
+static char *
+cache_header(struct repo *r)
+{
+	char mhex[GIT_OID_HEXSZ + 1] = "-", shex[GIT_OID_HEXSZ + 1];
+	char *mpath = xasprintf("models/%s.yaml", r->cfg.model);
+	git_tree_entry *e;
+	if (git_tree_entry_bypath(&e, r->tree, mpath) == 0) {
+		git_oid_tostr(mhex, sizeof mhex, git_tree_entry_id(e));
+		git_tree_entry_free(e);
+	}
+	free(mpath);
+	size_t slen;
+	const char *s = embedded_file("schema/case.schema.json", &slen);
+	checksum(s, slen, shex);
+	return xasprintf("%s %s %s\n", CACHE_MAGIC, mhex, shex);
+}
+
 int
 scan_cases(struct repo *r, void (*fn)(const struct facts *, void *), void *arg, struct diags *dg)
 {
-	struct list l = { 0 };
+	struct list l = { .dg = dg };
 	struct cache c;
-	char *cpath = xasprintf("%sbti-cache", git_repository_path(r->git));
 	int rc = walk_case_ids(r->git, r->tree, add_item, &l);
 	if (rc < 0) {
-		free(cpath);
 		free(l.v);
 		return git_fail(dg, "cannot list the cases");
 	}
+	char *cpath = xasprintf("%sbti-cache", git_repository_path(r->git));
+	char *header = r->tree ? cache_header(r) : xstrdup(CACHE_MAGIC "\n");
 	/* Pack windows count as resident memory; a report needs few at a time. */
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)64 << 20);
-	cache_load(&c, cpath, l.n);
+	cache_load(&c, cpath, header, l.n);
 	/* Cached facts are counted at once, one case at a time; a damaged
 	 * entry is as good as none, and the case is read again. */
 	struct facts f = { 0 };
 	size_t missing = 0;
 	for (size_t i = 0; i < l.n; i++) {
 		struct slot *s = c.slots ? slot_of(&c, &l.v[i].oid) : NULL;
-		if (s && s->used && facts_parse(&f, s->text, s->len) == 0) {
+		if (s && s->used && !memcmp(s->id, l.v[i].id, CASE_ID_LEN) &&
+		    facts_parse(&f, s->text, s->len) == 0) {
 			l.v[i].cached = s->text;
 			l.v[i].clen = s->len;
 			fn(&f, arg);
@@ -195,7 +287,7 @@ scan_cases(struct repo *r, void (*fn)(const struct facts *, void *), void *arg, 
 	}
 	struct worker w[THREADS];
 	pthread_t t[THREADS];
-	int started[THREADS];
+	int started[THREADS], failed = 0, unreadable = 0;
 	for (int i = 0; i < THREADS; i++) {
 		w[i] = (struct worker){ .r = r, .l = &l, .first = (size_t)i, .step = THREADS };
 		started[i] = missing && pthread_create(&t[i], NULL, work, &w[i]) == 0;
@@ -205,23 +297,42 @@ scan_cases(struct repo *r, void (*fn)(const struct facts *, void *), void *arg, 
 	for (int i = 0; i < THREADS; i++) {
 		if (started[i])
 			pthread_join(t[i], NULL);
-		for (size_t j = 0; j < w[i].dg.n; j++) {
-			struct diag *x = &w[i].dg.v[j];
+		failed |= w[i].failed;
+	}
+	/* Every case is counted or named, in path order. */
+	for (size_t i = 0; i < l.n && !failed; i++) {
+		struct item *it = &l.v[i];
+		struct diags *wd = &w[i % THREADS].dg;
+		for (size_t j = it->d0; j < it->d1; j++) {
+			struct diag *x = &wd->v[j];
 			diag_add(dg, x->file, x->line, x->col, x->rule, "%s", x->msg);
 		}
+		unreadable |= it->unreadable;
+		if (!it->text)
+			continue;
+		if (facts_parse(&f, it->text, it->len) == 0)
+			fn(&f, arg);
+		else
+			diag_add(dg, it->path, 0, 0, "report/facts", "the case's facts do not read back; "
+			    "it is not counted");
+	}
+	for (int i = 0; i < THREADS; i++) {
+		if (failed)
+			for (size_t j = 0; j < w[i].dg.n; j++) {
+				struct diag *x = &w[i].dg.v[j];
+				diag_add(dg, x->file, x->line, x->col, x->rule, "%s", x->msg);
+			}
 		diags_free(&w[i].dg);
 	}
-	for (size_t i = 0; i < l.n; i++)
-		if (l.v[i].text && facts_parse(&f, l.v[i].text, l.v[i].len) == 0)
-			fn(&f, arg);
 	facts_free(&f);
-	if (missing || (c.slots && l.n == 0))
-		cache_write(cpath, &l);
+	if (!failed && (missing || (c.slots && l.n == 0)))
+		cache_write(cpath, header, &l);
 	for (size_t i = 0; i < l.n; i++)
 		free(l.v[i].text);
 	free(c.data);
 	free(l.v);
 	free(c.slots);
 	free(cpath);
-	return 0;
+	free(header);
+	return failed ? -1 : unreadable;
 }

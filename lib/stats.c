@@ -88,7 +88,7 @@ count_evaluations(struct stats *s, const struct facts *f)
 	for (size_t m = 0; m < f->nms; m++) {
 		day_t due = f->ms[m].due;
 		size_t j = 0;
-		while (due >= 0) {
+		while (due != DATE_NONE) {
 			while (j < f->nit && f->it[j].measure != (long)m)
 				j++;
 			if (j == f->nit) {
@@ -112,17 +112,19 @@ stats_add(struct stats *s, const struct facts *f)
 	if (in(s, f->opened)) {
 		s->t[T_OPENED].total++;
 		count(s, T_OPENED_SERVICE, f->service);
-		count(s, T_OPENED_AGE, f->born >= 0 ? age_group(age_on(f->born, f->opened)) : "unknown");
+		count(s, T_OPENED_AGE, f->born != DATE_NONE ? age_group(age_on(f->born, f->opened)) : "unknown");
 	}
-	/* The level as the period starts; a case closes at the end of its day. */
+	/* The level as the period starts, before the entries of its first day
+	 * (those are counted below, as every entry in the period is): a case
+	 * that moves down or closes that day held its level first. */
 	int level = -1, closed = 0;
-	for (size_t i = 0; i < f->nlv && f->lv[i].date <= s->from; i++) {
+	for (size_t i = 0; i < f->nlv && f->lv[i].date < s->from; i++) {
 		level = f->lv[i].level;
-		closed = f->lv[i].closed && f->lv[i].date < s->from;
+		closed = f->lv[i].closed;
 	}
 	/* Levels: activity, the highest level held, moves, closings. */
 	int active = level >= 0 && !closed, highest = active ? level : -1;
-	day_t decision = f->nlv > 1 ? f->lv[1].date : -1;
+	day_t decision = f->nlv > 1 ? f->lv[1].date : DATE_NONE;
 	for (size_t i = 0; i < f->nlv; i++) {
 		const struct flevel *e = &f->lv[i];
 		if (!in(s, e->date))
@@ -165,7 +167,7 @@ stats_add(struct stats *s, const struct facts *f)
 	if (in(s, f->opened)) {
 		if (f->nms)
 			median_add(s, 0, f->ms[0].date - f->opened);
-		if (decision >= 0)
+		if (decision != DATE_NONE)
 			median_add(s, 1, decision - f->opened);
 	}
 }

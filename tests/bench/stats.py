@@ -18,7 +18,7 @@ the figures. --raw prints the counts before suppression.
 
 Differences kept on purpose: it reads the work tree (bti-report reads the
 committed blobs; the same after gen.py, whose work tree is clean) and it
-does not validate cases against the schema (bti-report skips invalid ones).
+does not validate cases (bti-report skips the cases bti-check refuses).
 """
 import datetime
 import os
@@ -147,14 +147,14 @@ class Stats:
             self.count("opened_by_service", text(c.get("service")))
             self.count("opened_by_age", age_group(age_on(born, opened)) if born >= 0 else "unknown")
         lv = c.get("levels") or []
-        # the level as the period starts (rules_level_on): a closing takes
-        # effect at the end of its day
+        # the level as the period starts, before the entries of its first
+        # day (those count below, as every entry in the period does)
         level, closed = -1, False
         for e in lv:
             when, l = day(e.get("date")), as_int(e.get("level"))
-            if when > self.frm or l is None:
+            if when >= self.frm or l is None:
                 continue
-            level, closed = l, e.get("closed") is True and when < self.frm
+            level, closed = l, e.get("closed") is True
         active = level >= 0 and not closed
         highest = level if active else -1
         prev, prev_closed, decision = -1, False, -1

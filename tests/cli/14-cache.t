@@ -1,6 +1,6 @@
 #!/bin/sh
 # bti-report's facts cache: used when present, keyed by blob id so it is
-# never stale, and ignored when damaged.
+# never stale, each entry checked by its checksum, and ignored when damaged.
 . "$(dirname "$0")/lib.sh"
 export BTI_USER="Kari Lærer"
 r="$tmp/r"
@@ -21,13 +21,52 @@ is "$(grep -c '^o ' "$r/.git/bti-cache")" 4 "with the facts of every case"
 expect 0 "a second report" bti-report -C "$r" --year 2026 --format tsv
 is "$(cat "$tmp/out")" "$(cat "$tmp/first")" "gives the same figures"
 
-# Proof the cache is read: facts changed in it (not in any case) show up.
-sed -i 's/^\(o [0-9-]* [0-9-]*\) PPT$/\1 BUP/' "$r/.git/bti-cache"
-expect 0 "a report over tampered facts" bti-report -C "$r" --year 2026 --format tsv
+# resign SED: edits the facts in the cache with sed, then writes each
+# entry's length and checksum anew, as bti would: a cache that is well
+# formed, with other facts than the cases'.
+cat >"$tmp/resign.py" <<'EOF'
+import hashlib, subprocess, sys
+path, expr = sys.argv[1], sys.argv[2]
+data = open(path, "rb").read()
+head, rest = data.split(b"\n", 1)
+out = [head + b"\n"]
+while rest:
+    line, rest = rest.split(b"\n", 1)
+    oid, cid, n = line.split(b" ")
+    text, rest = rest[:int(n)], rest[int(n) + 41:]
+    text = subprocess.run(["sed", expr], input=text, capture_output=True, check=True).stdout
+    entry = b"%s %s %d\n" % (oid, cid, len(text)) + text
+    out.append(entry + hashlib.sha1(b"blob %d\0" % len(entry) + entry).hexdigest().encode() + b"\n")
+open(path, "wb").write(b"".join(out))
+EOF
+resign() { python3 "$tmp/resign.py" "$r/.git/bti-cache" "$1"; }
+
+# Proof the cache is read: facts changed in it (not in any case), with
+# their checksums made anew, show up.
+resign 's/^\(o [0-9-]* [0-9-]*\) 3:PPT$/\1 3:BUP/'
+expect 0 "a report over re-signed facts" bti-report -C "$r" --year 2026 --format tsv
 like "$(out)" "$(printf 'opened_by_service\tBUP\t1')" "takes the facts from the cache"
-sed -i 's/^\(o [0-9-]* [0-9-]*\) BUP$/\1 Barnehage/' "$r/.git/bti-cache"
+# An edit that keeps the length, the checksum left as it was: the entry is
+# left out and its case read again (#12.9).
+sed -i 's/^\(o [0-9-]* [0-9-]*\) 3:BUP$/\1 3:NAV/' "$r/.git/bti-cache"
+expect 0 "a report over facts edited in place" bti-report -C "$r" --year 2026 --format tsv
+is "$(cat "$tmp/out")" "$(cat "$tmp/first")" "sees the edit and reads the case again"
+is "$(grep -c ' 3:PPT$' "$r/.git/bti-cache")" 1 "and writes the case's own facts back"
+resign 's/^\(o [0-9-]* [0-9-]*\) 3:PPT$/\1 3:BUP/'
+sed -i 's/^\(o [0-9-]* [0-9-]*\) 3:BUP$/\1 9:Barnehage/' "$r/.git/bti-cache"
 expect 0 "a report over a cache entry of the wrong length" bti-report -C "$r" --year 2026 --format tsv
 is "$(cat "$tmp/out")" "$(cat "$tmp/first")" "reads the damaged entries' cases again"
+# A cache of the first version (no checksums) is not read at all.
+{
+	printf 'bti-cache 1\n'
+	git -C "$r" ls-tree -r HEAD cases | while read -r _ _ oid _; do
+		printf '%s 18\no 20485 16588 BUP\n' "$oid"
+	done
+} >"$r/.git/bti-cache"
+expect 0 "a report over a cache of version 1" bti-report -C "$r" --year 2026 --format tsv
+is "$(cat "$tmp/out")" "$(cat "$tmp/first")" "ignores it"
+head -c 12 "$r/.git/bti-cache" >"$tmp/magic"
+is "$(cat "$tmp/magic")" "bti-cache 2 " "and writes one of version 2"
 rm "$r/.git/bti-cache"
 
 # A changed case is a new blob: its old facts are never used.
@@ -41,7 +80,7 @@ expect 0 "the same report without a cache" bti-report -C "$r" --year 2026 --form
 is "$(cat "$tmp/out")" "$(cat "$tmp/after")" "agrees with the cached run"
 
 # A damaged cache is ignored.
-printf 'bti-cache 1\nzzzz 99999\ngarbage' >"$r/.git/bti-cache"
+printf 'bti-cache 2\nzzzz 99999\ngarbage' >"$r/.git/bti-cache"
 expect 0 "a report over a damaged cache" bti-report -C "$r" --year 2026 --format tsv
 is "$(cat "$tmp/out")" "$(cat "$tmp/after")" "gives the right figures"
 printf 'something else entirely\n' >"$r/.git/bti-cache"

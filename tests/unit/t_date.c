@@ -10,7 +10,9 @@ main(void)
 {
 	day_t d;
 	char buf[11];
-	is_int(date_from_ymd(1970, 1, 1), 0, "1970-01-01 is day 0");
+	ok(date_parse("1850-01-01", &d) == 0 && d > 0, "the first date bti reads is a positive day");
+	ok(date_parse("1969-12-31", &d) == 0 && d != DATE_NONE, "1969-12-31 is not DATE_NONE");
+	is_int(date_from_ymd(1970, 1, 1) - date_from_ymd(1969, 12, 31), 1, "days go on across 1970");
 	is_int(date_from_ymd(2000, 3, 1) - date_from_ymd(2000, 2, 28), 2, "2000 is a leap year");
 	is_int(date_from_ymd(1900, 3, 1) - date_from_ymd(1900, 2, 28), 1, "1900 is not");
 	ok(date_parse("2024-02-29", &d) == 0, "2024-02-29 exists");
@@ -37,6 +39,9 @@ main(void)
 	is_int(age_on(d, on), 17, "born 29 Feb: still 17 on 28 Feb");
 	date_parse("2026-03-01", &on);
 	is_int(age_on(d, on), 18, "and 18 on 1 Mar");
+	date_parse("1965-05-05", &d);
+	date_parse("1985-05-04", &on);
+	is_int(age_on(d, on), 19, "born before 1970: 19 the day before the 20th birthday");
 
 	char id[CASE_ID_LEN + 1], norm[CASE_ID_LEN + 1], path[CASE_PATH_MAX];
 	case_id_new(2026, id);
