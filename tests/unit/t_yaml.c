@@ -159,7 +159,7 @@ item13(void)
 
 	/* NEL, LS and PS: escaped in double quotes they round-trip; raw they
 	 * are refused, as YAML 1.1 folds them and YAML 1.2 keeps them. */
-	const char *esc = "a: \"x\\Ny\\Lz\\P\"\nb: \"l1\\nl2\\N\"\nc: \"\\N\"\n";
+	const char *esc = "a: \"x\\Ny\\Lz\\P\"\nb: \"l1\\nl2\\N\"\nc: \"\\N\"\nd: \"p\\Lq\"\ne: \"r\\ns\\Pt\"\n";
 	struct doc d;
 	struct diags dg = { 0 };
 	ok(parse(&d, esc, &dg) == 0 && !strcmp(map_str(d.root, "a"), "x\xc2\x85y\xe2\x80\xa8z\xe2\x80\xa9"),
