@@ -40,6 +40,8 @@ edit 's/^  worry: 5/  worry: 010/'; try leading-zero "worry: 010 (octal 8 to YAM
 edit 's/^  worry: 5/  worry: 0x5/'; try hex "worry: 0x5" <"$tmp/bad"
 printf '%s\nx-n: 1e3\n' "$good" >"$tmp/bad"; try exponent "x-n: 1e3 (text to YAML 1.1)" <"$tmp/bad"
 edit "s/^service: Skole/service: Sko$(printf '\302\205')le/"; try nel "a raw NEL (U+0085)" <"$tmp/bad"
+edit "s/^service: Skole/service: \"Sko$(printf '\302\205')le\"/"
+try nel-quoted "a raw NEL in quotes (once stored as a space)" <"$tmp/bad"
 printf '%s\nx-a: {null: a, ~: b}\n' "$good" >"$tmp/bad"; try null-keys "keys null and ~ in an x- map" <"$tmp/bad"
 printf '%s\nx-a:\n  1: a\n  +1: b\n' "$good" >"$tmp/bad"; try int-keys "keys 1 and +1 in an x- map" <"$tmp/bad"
 printf '%s\nx-a: {true: a, True: b}\n' "$good" >"$tmp/bad"; try bool-keys "keys true and True" <"$tmp/bad"
