@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "node.h"
+#include "util.h"
 
 #define CHUNK_MIN (64 * 1024)
 
@@ -227,17 +228,52 @@ ntype_name(enum ntype t)
 	return names[t];
 }
 
+static int
+by_key(const void *a, const void *b)
+{
+	return strcmp((*(struct node *const *)a)->s, (*(struct node *const *)b)->s);
+}
+
+/* The pairs of a mapping as key, value, key, value ... sorted by key. */
+static struct node **
+sorted_pairs(const struct node *m)
+{
+	struct node **p = xmalloc(2 * m->n * sizeof *p);
+	for (size_t i = 0; i < m->n; i++) {
+		p[2 * i] = m->k[i];
+		p[2 * i + 1] = m->v[i];
+	}
+	qsort(p, m->n, 2 * sizeof *p, by_key);
+	return p;
+}
+
+/* Mappings of equal size with unique keys: pair by pair when the keys are in
+ * the same order (as bti writes them), else after sorting both by key, so a
+ * large mapping costs O(n log n), never O(n^2). */
+static int
+map_same(const struct node *a, const struct node *b)
+{
+	size_t i = 0;
+	while (i < a->n && !strcmp(a->k[i]->s, b->k[i]->s) && node_same(a->v[i], b->v[i]))
+		i++;
+	if (i == a->n || !strcmp(a->k[i]->s, b->k[i]->s))
+		return i == a->n;
+	struct node **pa = sorted_pairs(a), **pb = sorted_pairs(b);
+	for (i = 0; i < a->n; i++)
+		if (strcmp(pa[2 * i]->s, pb[2 * i]->s) || !node_same(pa[2 * i + 1], pb[2 * i + 1]))
+			break;
+	free(pa);
+	free(pb);
+	return i == a->n;
+}
+
 int
 node_same(const struct node *a, const struct node *b)
 {
 	if (!a || !b || a->n != b->n)
 		return a == b;
-	if (a->type == NT_MAP && b->type == NT_MAP) {
-		for (size_t i = 0; i < a->n; i++)
-			if (!node_same(a->v[i], map_get(b, a->k[i]->s)))
-				return 0;
-		return 1;
-	}
+	if (a->type == NT_MAP && b->type == NT_MAP)
+		return map_same(a, b);
 	if (a->type != b->type)
 		return 0;
 	for (size_t i = 0; a->type == NT_SEQ && i < a->n; i++)

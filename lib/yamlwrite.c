@@ -13,13 +13,18 @@ out_handler(void *data, unsigned char *buffer, size_t size)
 	return 1;
 }
 
-/* A string must be quoted when, written plain, YAML 1.1 or 1.2 readers
- * (PyYAML, yq, editors) would take it for a number, boolean, date or null. */
+/* A string must be quoted when, written plain, a YAML 1.1 or 1.2 reader
+ * (PyYAML, Psych, go-yaml, yq, editors) would take it for anything but text:
+ * whatever YAML 1.2 core resolves (null, booleans, numbers), .nan and .inf
+ * in any case (Psych), the YAML 1.1 words y, n, yes, no, on, off in any case, = and <<,
+ * and everything that starts like a number, a YAML 1.1 timestamp or
+ * sexagesimal (a digit, or a sign or point before a digit or point), so
+ * 0o17, 0x1F, 0b101, 1_000, 1e3, 1:20 and 2026-01-01T10:00 are quoted. */
 static int
 needs_quotes(const char *s)
 {
 	static const char *words[] = { "y", "n", "yes", "no", "on", "off", "true",
-		"false", "null", "~", "=", "<<", NULL };
+		"false", "null", "~", "=", "<<", ".inf", ".nan", NULL };
 	size_t n = strlen(s);
 	if (n == 0 || yaml_resolve(s, n) != NT_STR)
 		return 1;
@@ -33,13 +38,24 @@ needs_quotes(const char *s)
 	return 0;
 }
 
+/* NEL, LS and PS are line breaks to YAML 1.1 readers and libyaml, which fold
+ * them in plain, single-quoted and block scalars; only escaped (\N, \L, \P)
+ * in double quotes do they read back as themselves everywhere. */
+static int
+has_unicode_break(const char *s)
+{
+	return strstr(s, "\xC2\x85") || strstr(s, "\xE2\x80\xA8") || strstr(s, "\xE2\x80\xA9");
+}
+
 static int
 emit_scalar(yaml_emitter_t *e, const struct node *n)
 {
 	yaml_event_t ev;
 	yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
 	if (n->type == NT_STR) {
-		if (strchr(n->s, '\n'))
+		if (has_unicode_break(n->s))
+			style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+		else if (strchr(n->s, '\n'))
 			style = YAML_LITERAL_SCALAR_STYLE;
 		else if (needs_quotes(n->s))
 			style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
