@@ -179,6 +179,7 @@ struct lm {
 	size_t n;
 	size_t *at;             /* per base entry: where it is in l, or NONE */
 	size_t *from;           /* per entry of l: the base entry it is, or NONE: new */
+	char *byid;             /* per entry of l: 1 when it has base's id but says something else */
 	size_t added;           /* how many are new */
 	int appended;           /* base's entries are all in l, unchanged and in order */
 	int ambiguous;          /* a renumbered base entry matches more than one */
@@ -198,8 +199,11 @@ match(struct doc *d, const char *list, struct node *bl, struct node *sl, struct 
 	m->n = seq_len(m->l);
 	m->at = arena_alloc(&d->a, (nb + 1) * sizeof *m->at);
 	m->from = arena_alloc(&d->a, (m->n + 1) * sizeof *m->from);
-	for (size_t k = 0; k < m->n; k++)
+	m->byid = arena_alloc(&d->a, m->n + 1);
+	for (size_t k = 0; k < m->n; k++) {
 		m->from[k] = NONE;
+		m->byid[k] = 0;
+	}
 	m->appended = 1;
 	struct xl bx = { d, NULL, 1, 0, NULL }, sx = { d, to_base, 1, 0, NULL };
 	for (size_t i = 0; i < nb; i++) {
@@ -220,7 +224,7 @@ match(struct doc *d, const char *list, struct node *bl, struct node *sl, struct 
 			m->appended = 0;
 			for (size_t k = 0; p && bid && k < m->n && m->at[i] == NONE; k++)
 				if (m->from[k] == NONE && same_str(bid, map_str(m->l->v[k], "id")))
-					m->at[i] = k;
+					m->byid[m->at[i] = k] = 1;
 		}
 		if (m->at[i] == NONE)
 			continue;
@@ -242,7 +246,7 @@ struct mctx {
 	struct idmap kb, ob;    /* each side's ids to base's */
 	struct idmap fin;       /* the other side's ids to the merged ones */
 	struct lm lk[sizeof idents / sizeof *idents], lo[sizeof idents / sizeof *idents];
-	const char *file;
+	const char *file, *oname, *kname;   /* "ours" or "theirs" */
 	struct diags *dg;
 };
 
@@ -266,9 +270,10 @@ dup_of(struct mctx *c, const char *list, const struct lm *k, struct node *e)
 }
 
 /* The merged ids of the other side's entries of an identified list: a
- * base entry takes the id the kept side has for it, a repeat of a kept
- * new entry takes its id, a new one keeps its id unless the kept side
- * uses it, else gets the next free number. */
+ * base entry takes the id the kept side has for it (none when the kept
+ * side changed or removed it: which entry is meant is then unknown), a
+ * repeat of a kept new entry takes its id, a new one keeps its id unless
+ * the kept side uses it, else gets the next free number. */
 static void
 final_ids(struct mctx *c, const char *list, char p, const struct lm *k, const struct lm *o)
 {
@@ -281,8 +286,10 @@ final_ids(struct mctx *c, const char *list, char p, const struct lm *k, const st
 		size_t q;
 		if (!id)
 			continue;
-		if (o->from[j] != NONE)
-			to = k->at[o->from[j]] == NONE ? NULL : map_str(k->l->v[k->at[o->from[j]]], "id");
+		if (o->from[j] != NONE) {
+			q = k->at[o->from[j]];
+			to = q == NONE || k->byid[q] ? NULL : map_str(k->l->v[q], "id");
+		}
 		else if ((q = dup_of(c, list, k, o->l->v[j])) != NONE)
 			to = map_str(k->l->v[q], "id");
 		else {
@@ -318,9 +325,11 @@ other_entry(struct mctx *c, const char *list, struct node *e, size_t j, int repo
 		return r;
 	if (!report)
 		return NULL;
-	char *why = xasprintf("%s[%zu] names %s, which the other side changed, removed or never had; "
-	    "keep one version by hand", list, j, x.lost);
-	conflict(c, list, why);
+	char *key = xasprintf("%s[%zu] in %s", list, j, c->oname);
+	char *why = xasprintf("names %s, which %s changed, removed or never had; keep one version by hand",
+	    x.lost, c->kname);
+	conflict(c, key, why);
+	free(key);
 	free(why);
 	return NULL;
 }
@@ -378,14 +387,17 @@ set_key(struct mctx *c, const char *key, struct node *v)
 	}
 }
 
-/* The other side's list in the merged ids; NULL when a reference in it
- * has nothing to point at (a conflict when report). */
+/* The other side's list in the merged ids, with the kept side's version
+ * of the base entries it did not change; NULL when a reference in it has
+ * nothing to point at (a conflict when report). */
 static struct node *
-other_list(struct mctx *c, const char *key, const struct lm *o, int report)
+other_list(struct mctx *c, const char *key, const struct lm *k, const struct lm *o, int report)
 {
 	struct node *ot = node_new(c->d, NT_SEQ);
 	for (size_t j = 0; j < o->n; j++) {
-		struct node *e = other_entry(c, key, o->l->v[j], j, report);
+		size_t q = o->from[j] != NONE && !o->byid[j] ? k->at[o->from[j]] : NONE;
+		struct node *e = q != NONE && !k->byid[q] ? k->l->v[q] :
+		    other_entry(c, key, o->l->v[j], j, report);
 		if (!e)
 			return NULL;
 		seq_push(c->d, ot, e);
@@ -400,12 +412,12 @@ merge_list(struct mctx *c, const char *key, const struct lm *k, const struct lm 
 	if (o->appended && !o->added)
 		return 0;       /* the other side did not change it */
 	if (k->appended && !k->added) {
-		if (ov && !(ot = other_list(c, key, o, 1)))
+		if (ov && !(ot = other_list(c, key, k, o, 1)))
 			return -1;
 		set_key(c, key, ov ? ot : NULL);
 		return 0;
 	}
-	if ((ot = other_list(c, key, o, 0)) && node_same(kv, ot))
+	if ((ot = other_list(c, key, k, o, 0)) && node_same(kv, ot))
 		return 0;
 	if (!k->appended || !o->appended)
 		return conflict(c, key, "both sides changed it; keep one version by hand");
@@ -456,6 +468,8 @@ merge_case(struct doc *od, struct node *base, struct node *theirs, int keep_ours
 	c.base = base && base->type == NT_MAP ? base : NULL;
 	c.keep = keep_ours ? ours : theirs;
 	c.other = keep_ours ? theirs : ours;
+	c.kname = keep_ours ? "ours" : "theirs";
+	c.oname = keep_ours ? "theirs" : "ours";
 	const char *bid = map_str(c.base, "id"), *oid = map_str(ours, "id");
 	if (!same_str(oid, map_str(theirs, "id")) || (c.base && !same_str(bid, oid)))
 		return conflict(&c, "id", "the case id was changed on one side; a case keeps its id and its file");
