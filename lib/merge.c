@@ -499,3 +499,25 @@ merge_case(struct doc *od, struct node *base, struct node *theirs, int keep_ours
 		od->root = c.out;
 	return rc;
 }
+
+size_t
+merge_kept(const struct node *old, const struct node *new, const char *list)
+{
+	struct doc d;
+	struct idmap to_old = { 0 };
+	struct lm m = { 0 };
+	size_t i = 0, j = 0, n = seq_len(map_get(old, list));
+	doc_init(&d, "");
+	for (; i < sizeof idents / sizeof *idents; i++) {
+		match(&d, idents[i].list, map_get(old, idents[i].list), map_get(new, idents[i].list), &to_old, &m);
+		if (!strcmp(idents[i].list, list))
+			break;
+	}
+	if (i == sizeof idents / sizeof *idents)
+		match(&d, list, map_get(old, list), map_get(new, list), &to_old, &m);
+	while (!m.ambiguous && j < n && m.at[j] != NONE && !m.byid[m.at[j]])
+		j++;
+	free(to_old.v);
+	doc_free(&d);
+	return j;
+}

@@ -19,4 +19,9 @@
 int merge_case(struct doc *od, struct node *base, struct node *theirs, int keep_ours,
     const char *file, struct diags *dg);
 
+/* How many entries of list in old, from the first, are in new, unchanged
+ * and in order, with other entries between and ids renumbered the way
+ * merge_case does: new's references follow. */
+size_t merge_kept(const struct node *old, const struct node *new, const char *list);
+
 #endif

@@ -194,4 +194,27 @@ half=$(head -c 600000 /dev/zero | tr '\0' b)
 merge "bti-merge: two sides under 1 MiB whose merge is over it" 1 "$tmp/ours3.yaml" "$tmp/theirs3.yaml"
 like "$(err)" "yaml/size: the merged case would be [0-9]+ bytes" "the error says so"
 
+# bti-check --history: a merge may renumber the ids its first parent had, as
+# long as the references follow; a merge that moves a reference is reported.
+expect 0 "bti-check --history in a: the merges only renumbered" bti-check -C "$a" --history
+expect 0 "bti-check --history in b" bti-check -C "$b" --history
+c="$tmp/c"
+clone c
+git -C "$c" checkout -q -b x && goal "$c" 2026-02-01 "X-mål" "$id1" >/dev/null &&
+	git -C "$c" checkout -q main && goal "$c" 2026-02-02 "Y-mål" "$id1" >/dev/null ||
+	echo "Bail out! branches in c"
+expect 0 "c: git merge --no-commit x" git -C "$c" merge -q --no-commit x
+is "$(ids "$c" "$p1" goals)" "g1=A-mål, g2=B-mål, g3=X-mål, g4=Y-mål" "main's own Y-mål renumbered g4"
+# By hand: A's and B's goals swap ids, the measure is left naming g1.
+python3 - "$c/$p1" <<'EOF2'
+import sys, re
+t = open(sys.argv[1], encoding="utf-8").read()
+t = t.replace("id: g1\n", "id: gX\n").replace("id: g2\n", "id: g1\n").replace("id: gX\n", "id: g2\n")
+open(sys.argv[1], "w", encoding="utf-8").write(t)
+EOF2
+is "$(goal_of "$c" "$p1" A-tiltak)" "B-mål" "now A's measure names B's goal"
+git -C "$c" commit -q --no-verify --no-edit -a
+expect 1 "bti-check --history reports the merge that moved the reference" bti-check -C "$c" --history
+like "$(out)" "^[0-9a-f]{40}:$p1:[0-9]+:[0-9]+: history/rewrite: measures\[0\]: " "measures[0] is named"
+unlike "$(out)" "goals\[" "renumbering the goals alone is not a rewrite"
 done_testing
