@@ -152,12 +152,15 @@ rename_items(struct xl *x, struct node *v, const char *sub, char prefix)
 static struct node *
 xlate(struct xl *x, const char *list, struct node *e)
 {
-	if (!e || e->type != NT_MAP || (!x->map && !x->drop))
-		return e;
+	size_t f = 0;
+	while (f < sizeof fields / sizeof *fields && strcmp(fields[f].list, list))
+		f++;
+	if (!e || e->type != NT_MAP || (!x->map && !x->drop) || f == sizeof fields / sizeof *fields)
+		return e;       /* nothing to rename */
 	struct node *c = like(e, node_new(x->d, NT_MAP));
 	for (size_t i = 0; i < e->n; i++) {
 		struct node *v = e->v[i];
-		size_t f = 0;
+		f = 0;
 		while (f < sizeof fields / sizeof *fields &&
 		    (strcmp(fields[f].list, list) || strcmp(fields[f].key, e->k[i]->s)))
 			f++;
@@ -272,44 +275,38 @@ dup_of(struct mctx *c, const char *list, const struct lm *k, struct node *e)
 /* The merged ids of the other side's entries of an identified list: a
  * base entry takes the id the kept side has for it (none when the kept
  * side changed or removed it: which entry is meant is then unknown), a
- * repeat of a kept new entry takes its id, a new one keeps its id unless
- * the kept side uses it, else gets the next free number. */
+ * repeat of a kept new entry takes its id. The new ones keep their ids
+ * unless the kept side uses one of them; then they are numbered after
+ * the kept side's highest, in order. */
 static void
 final_ids(struct mctx *c, const char *list, char p, const struct lm *k, const struct lm *o)
 {
 	long top = 0;
+	int clash = 0;
 	for (size_t q = 0; q < k->n; q++)
 		if (id_num(map_str(k->l->v[q], "id")) > top)
 			top = id_num(map_str(k->l->v[q], "id"));
 	for (size_t j = 0; j < o->n; j++) {
-		const char *id = map_str(o->l->v[j], "id"), *to = NULL;
+		const char *id = map_str(o->l->v[j], "id");
 		size_t q;
 		if (!id)
 			continue;
 		if (o->from[j] != NONE) {
 			q = k->at[o->from[j]];
-			to = q == NONE || k->byid[q] ? NULL : map_str(k->l->v[q], "id");
+			idmap_put(&c->fin, p, id, q == NONE || k->byid[q] ? NULL : map_str(k->l->v[q], "id"));
+		} else if ((q = dup_of(c, list, k, o->l->v[j])) != NONE) {
+			idmap_put(&c->fin, p, id, map_str(k->l->v[q], "id"));
+		} else {
+			for (q = 0; q < k->n; q++)
+				clash |= same_str(id, map_str(k->l->v[q], "id"));
 		}
-		else if ((q = dup_of(c, list, k, o->l->v[j])) != NONE)
-			to = map_str(k->l->v[q], "id");
-		else {
-			to = id;
-			for (q = 0; q < k->n && to; q++)
-				if (same_str(id, map_str(k->l->v[q], "id")))
-					to = NULL;
-			if (!to)
-				continue;   /* given a number below */
-			if (id_num(id) > top)
-				top = id_num(id);
-		}
-		idmap_put(&c->fin, p, id, to);
 	}
 	for (size_t j = 0; j < o->n; j++) {
 		const char *id = map_str(o->l->v[j], "id"), *to;
 		if (!id || idmap_get(&c->fin, p, id, &to))
 			continue;
 		char *n = xasprintf("%c%ld", p, ++top);
-		idmap_put(&c->fin, p, id, arena_strdup(&c->d->a, n, strlen(n)));
+		idmap_put(&c->fin, p, id, clash ? arena_strdup(&c->d->a, n, strlen(n)) : id);
 		free(n);
 	}
 }

@@ -124,6 +124,28 @@ expect 0 "a: git pull --rebase" git -C "$a" pull --rebase
 is "$(goal_of "$a" "$p3" A-tiltak)" "A-mål" "after the rebase too"
 check_clean "$a" "a after the rebase"
 
+# --- consents: b's withdrawal follows b's consent when it is renumbered --------------
+id5=$(open_case)
+p5=$(cpath "$id5")
+git -C "$a" pull -q --no-rebase --no-edit && git -C "$b" pull -q --no-rebase --no-edit
+bti-consent -C "$a" --date 2026-01-20 --from Mor --service PPT "$id5" given >/dev/null
+git -C "$a" push -q origin main
+is "$(bti-consent -C "$b" --date 2026-01-21 --from Mor --service Helsestasjon "$id5" given)" "c1" "b: its consent is c1"
+bti-consent -C "$b" --date 2026-01-22 --from Mor --withdraws c1 "$id5" withdrawn >/dev/null
+git -C "$b" branch -q -f before-pull
+withdrawn() {   # withdrawn REPO PATH: the service of the consent the withdrawal names
+	yq "$1/$2" '[c["services"][0] for c in d["consents"] if c["id"] ==
+		[w["withdraws"] for w in d["consents"] if w["status"] == "withdrawn"][0]][0]'
+}
+for how in --no-rebase --rebase; do
+	git -C "$b" reset -q --hard before-pull
+	expect 0 "b: git pull $how" git -C "$b" pull "$how" --no-edit
+	is "$(yq "$b/$p5" '[c["id"] + "=" + c["status"] for c in d["consents"]]')" "c1=given, c2=given, c3=withdrawn" \
+		"git pull $how: the pushed consent keeps c1; b's become c2 and c3"
+	is "$(withdrawn "$b" "$p5")" "Helsestasjon" "git pull $how: the withdrawal still names b's consent"
+	check_clean "$b" "b after git pull $how"
+done
+
 # --- bti-merge called directly --------------------------------------------------------
 # The versions of case 3 as a had them: base (A's goal), ours (a measure for it),
 # theirs (central, A's goal renumbered).
