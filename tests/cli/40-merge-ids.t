@@ -203,6 +203,19 @@ is "$(grep -c "^id: \"$id4\"\$" "$tmp/result") $(grep -c "^id: \"$other\"\$" "$t
 sed "s/^id: \"$id4\"\$/id: \"$other\"/" "$tmp/ours.yaml" >"$tmp/ours2.yaml"
 merge "bti-merge: ours changed id:" 1 "$tmp/ours2.yaml" "$tmp/base.yaml"
 
+# An entry both sides added alike is kept once, under the kept side's id.
+python3 - "$tmp/base.yaml" "$tmp/ours.yaml" "$tmp/alike.yaml" <<'EOF'
+import sys, yaml
+class Plain(yaml.SafeDumper):
+    def ignore_aliases(self, data): return True
+d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+g = yaml.safe_load(open(sys.argv[2], encoding="utf-8"))["goals"][0]
+d["goals"] = [dict(g, id="g1", text="Annet"), dict(g, id="g2")]
+yaml.dump(d, open(sys.argv[3], "w", encoding="utf-8"), Dumper=Plain, allow_unicode=True, sort_keys=False)
+EOF
+merge "bti-merge: both added the same goal, under different ids" 0 "$tmp/ours.yaml" "$tmp/alike.yaml"
+is "$(ids "$tmp" result goals)" "g1=Annet, g2=Sover godt" "kept once, as g2"
+
 # Size: a side over the limit of a case, or a merge that would pass it, is a conflict.
 { cat "$tmp/base.yaml"; printf 'x-pad: "%s"\n' "$(head -c 1100000 /dev/zero | tr '\0' a)"; } >"$tmp/big.yaml"
 merge "bti-merge: THEIRS over 1 MiB is a conflict (exit 1)" 1 "$tmp/ours.yaml" "$tmp/big.yaml"
