@@ -1,6 +1,7 @@
 /* bti-merge: git merge driver for case files (merge.bti.driver). */
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,10 +17,13 @@ static const char usage[] =
 "A git merge driver for case files; bti-init registers it as\n"
 "  merge.bti.driver = bti-merge %O %A %B %P\n"
 "with cases/**/*.yaml merge=bti in .gitattributes. Entries each side added\n"
-"to an append-only list are merged in date order; ids both sides gave out\n"
-"are renumbered on the incoming side. The result must pass the repository's\n"
-"rules. When both sides moved the level, changed the same value or rewrote\n"
-"a past entry, OURS is left with both versions between conflict markers.\n"
+"to an append-only list are merged in date order. The ids of THEIRS are kept\n"
+"in a merge (git pull: the pushed ones), those of OURS in a rebase; the\n"
+"other side's new consents, goals and measures are renumbered where they\n"
+"clash, and its references follow. The result must pass the repository's\n"
+"rules. When both sides moved the level, changed the same value, rewrote a\n"
+"past entry or changed the case id, or a reference cannot be matched,\n"
+"OURS is left with both versions between conflict markers.\n"
 "Exit status: 0 merged (written to OURS), 1 conflict, 2 usage, 3 error.\n";
 
 static int
@@ -35,9 +39,10 @@ write_conflict(const char *ours, const char *theirs, const struct diags *dg)
 {
 	char *a, *b;
 	size_t al, bl;
-	if (read_file(ours, YAML_MAX_BYTES, &a, &al) < 0)
+	/* Whole, even past the size of a case: git holds them already. */
+	if (read_file(ours, SIZE_MAX, &a, &al) < 0)
 		return -1;
-	if (read_file(theirs, YAML_MAX_BYTES, &b, &bl) < 0) {
+	if (read_file(theirs, SIZE_MAX, &b, &bl) < 0) {
 		free(a);
 		return -1;
 	}
@@ -54,6 +59,23 @@ write_conflict(const char *ours, const char *theirs, const struct diags *dg)
 	free(a);
 	free(b);
 	return rc;
+}
+
+/* In a rebase (or git am) OURS is the branch the commits are replayed
+ * onto, the one already shared; in a merge (git pull) it is THEIRS. */
+static int
+rebasing(git_repository *git)
+{
+	switch (git_repository_state(git)) {
+	case GIT_REPOSITORY_STATE_REBASE:
+	case GIT_REPOSITORY_STATE_REBASE_INTERACTIVE:
+	case GIT_REPOSITORY_STATE_REBASE_MERGE:
+	case GIT_REPOSITORY_STATE_APPLY_MAILBOX:
+	case GIT_REPOSITORY_STATE_APPLY_MAILBOX_OR_REBASE:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 int
@@ -76,22 +98,27 @@ main(int argc, char **argv)
 	doc_init(&od, op);
 	doc_init(&td, tp);
 	int loaded = load(&bd, bp, &dg) == 0 && load(&od, op, &dg) == 0 && load(&td, tp, &dg) == 0;
-	if (loaded && merge_case(&od, bd.root, td.root, name, &dg) == 0) {
-		/* The result must keep the rules, as any single command's would. */
-		have_repo = repo_open(&r, NULL, 1, &dg) == 0 && repo_load(&r, &dg) == 0;
-		char id[CASE_ID_LEN + 1];
-		const char *cid = map_str(od.root, "id");
-		if (have_repo && !case_validate(&r.schema, &r.model, od.root, name,
-		    cid && case_id_check(cid, id) == 0 ? id : NULL, &dg)) {
-			schema_order(&r.schema, &od, od.root);
-			size_t len;
-			char *yaml = yaml_write(od.root, &len);
-			if (yaml && write_file_atomic(op, yaml, len, 0644) == 0)
-				status = EXIT_OK;
-			else
-				diag_add(&dg, op, 0, 0, "io", "cannot write the merge: %s", strerror(errno));
-			free(yaml);
-		}
+	have_repo = loaded && repo_open(&r, NULL, 1, &dg) == 0;
+	/* The case keeps the id its file is named after (ours' when the path
+	 * is not a case path). */
+	char id[CASE_ID_LEN + 1];
+	const char *cid = loaded ? map_str(od.root, "id") : NULL;
+	int named = case_path_id(name, id) == 0 || (cid && case_id_check(cid, id) == 0);
+	if (have_repo && repo_load(&r, &dg) == 0 &&
+	    merge_case(&od, bd.root, td.root, rebasing(r.git), name, &dg) == 0 &&
+	    /* The result must keep the rules, as any single command's would. */
+	    !case_validate(&r.schema, &r.model, od.root, name, named ? id : NULL, &dg)) {
+		schema_order(&r.schema, &od, od.root);
+		size_t len;
+		char *yaml = yaml_write(od.root, &len);
+		if (yaml && len > YAML_MAX_BYTES)
+			diag_add(&dg, name, 0, 0, "yaml/size", "the merged case would be %zu bytes, past the "
+			    "limit of %d; keep one version by hand", len, YAML_MAX_BYTES);
+		else if (yaml && write_file_atomic(op, yaml, len, 0644) == 0)
+			status = EXIT_OK;
+		else
+			diag_add(&dg, op, 0, 0, "io", "cannot write the merge: %s", strerror(errno));
+		free(yaml);
 	}
 	if (status != EXIT_OK && write_conflict(op, tp, &dg) < 0)
 		status = EXIT_SYSTEM;

@@ -4,6 +4,7 @@
 
 #include "case.h"
 #include "history.h"
+#include "merge.h"
 #include "util.h"
 #include "yamlio.h"
 
@@ -26,14 +27,12 @@ history_append_only(const struct node *old, const struct node *new, int merge,
 		const struct node *o = map_get(old, lists[i]), *n = map_get(new, lists[i]);
 		if (!o || o->type != NT_SEQ)
 			continue;
-		size_t j = 0, k = 0;
-		for (; j < o->n; j++, k++) {
-			if (merge)
-				while (n && k < n->n && !node_same(o->v[j], n->v[k]))
-					k++;
-			if (!n || n->type != NT_SEQ || k >= n->n || !node_same(o->v[j], n->v[k]))
+		/* A merge puts the other side's entries between, and may renumber
+		 * ids as long as the references follow (merge.h). */
+		size_t j = merge ? merge_kept(old, new, lists[i]) : 0;
+		for (; !merge && j < o->n; j++)
+			if (!n || n->type != NT_SEQ || j >= n->n || !node_same(o->v[j], n->v[j]))
 				break;
-		}
 		if (j < o->n) {
 			const struct node *at = n && n->type == NT_SEQ && j < n->n ? n->v[j] : n ? n : new;
 			diag_add(dg, file, at->line, at->col, "history/rewrite",

@@ -58,7 +58,7 @@ expect 0 "bti-check --rev HEAD passes too" bti-check -C "$b" --rev HEAD
 expect 0 "a bti command works on the merged case" bti-goal -C "$b" --date 2026-01-20 --text "Ola trives" "$id1"
 sides one "$state0" "$ours" "$theirs" "$p1"
 
-# --- 2. both add a measure: the incoming one is renumbered --------------------------
+# --- 2. both add a measure: the local one is renumbered -----------------------------
 bti-measure -C "$a" --date 2026-01-12 --what "A-tiltak" --responsible Lærer --evaluate-by 2026-03-01 "$id2" >/dev/null
 bti-evaluate -C "$a" --date 2026-03-01 --measure "m1=reached:Bra" --decision continue "$id2" >/dev/null
 bti-measure -C "$b" --date 2026-01-13 --what "B-tiltak" --responsible Lærer --evaluate-by 2026-03-01 "$id2" >/dev/null
@@ -68,11 +68,11 @@ is "$(git -C "$a" show HEAD:"$p2" | grep -c '^- id: m1$')" "1" "side a gave out 
 is "$(git -C "$b" show HEAD:"$p2" | grep -c '^- id: m1$')" "1" "side b gave out m1 too"
 expect 0 "git merge: both added a measure" git -C "$b" merge --no-edit origin/main
 is "$(git -C "$b" status --porcelain)" "" "git status is clean after the merge commit"
-is "$(yq "$b/$p2" '[m["id"] + "=" + m["what"] for m in d["measures"]]')" "m2=A-tiltak, m1=B-tiltak" \
-	"both measures, in date order; the incoming one is renumbered m2"
+is "$(yq "$b/$p2" '[m["id"] + "=" + m["what"] for m in d["measures"]]')" "m1=A-tiltak, m2=B-tiltak" \
+	"both measures, in date order; the pulled one keeps m1, b's own is renumbered m2"
 is "$(yq "$b/$p2" 'len(set(m["id"] for m in d["measures"]))')" "2" "the measure ids are unique"
 is "$(yq "$b/$p2" '[m["measure"] + ":" + m["outcome"] for e in d["evaluations"] for m in e["measures"]]')" \
-	"m2:reached" "the evaluation follows its measure to m2"
+	"m1:reached" "the evaluation still names A-tiltak, m1"
 expect 0 "the merged case passes bti-check" bti-check -C "$b" "$id2"
 is "$(out)" "" "bti-check is silent"
 expect 0 "the next measure gets the next free id" bti-measure -C "$b" --date 2026-03-02 --what "C-tiltak" \
@@ -132,7 +132,7 @@ cmp -s "$tmp/one.theirs" "$tmp/one.keep" && pass "THEIRS is left alone" || fail 
 cp "$tmp/two.ours" "$tmp/two.result"
 expect 0 "bti-merge without PATH: merged" sh -c 'cd "$1" && bti-merge "$2.base" "$2.result" "$2.theirs"' _ "$b" "$tmp/two"
 is "$(yq "$tmp/two.result" '[m["id"] for m in d["measures"]] + [m["measure"] for e in d["evaluations"] for m in e["measures"]]')" \
-	"m2, m1, m2" "renumbered, and the evaluation follows"
+	"m1, m2, m1" "THEIRS keeps its ids, OURS is renumbered, the evaluation names THEIRS's m1"
 expect 0 "bti-merge: THEIRS equal to BASE keeps OURS" sh -c 'cd "$1" && cp "$2.ours" "$2.r2" && bti-merge "$2.base" "$2.r2" "$2.base" && cmp "$2.r2" "$2.ours"' _ "$b" "$tmp/two"
 # Conflicts: exit 1, both versions between markers in OURS.
 cp "$tmp/three.ours" "$tmp/three.result"
