@@ -44,6 +44,14 @@ config_parse(struct config *c, const char *buf, size_t len, struct diags *dg)
 		}
 		c->suppress_below = (int)v;
 	}
+	const char *sign = map_str(r, "sign");
+	if (map_get(r, "sign") && (!sign || strcmp(sign, "ssh"))) {
+		const struct node *n = map_get(r, "sign");
+		diag_add(dg, CONFIG_FILE, n->line, n->col, "config/sign",
+		    "'sign:' can only be ssh (commits signed with the key in git config user.signingkey)");
+		return -1;
+	}
+	c->sign = sign != NULL;
 	return 0;
 }
 

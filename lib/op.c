@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "op.h"
+#include "sign.h"
 #include "util.h"
 #include "yamlio.h"
 
@@ -19,7 +20,7 @@ op_begin(struct op *o, struct cli *cli)
 		return o->status = op_refuse(o, NULL, "date/future",
 		    "--date %s is in the future; record events when they have happened", o->datestr);
 	if (repo_open(&o->repo, cli->dir, 0, &o->dg) < 0 || repo_lock(&o->repo, &o->dg) < 0 ||
-	    repo_load(&o->repo, &o->dg) < 0)
+	    repo_load(&o->repo, &o->dg) < 0 || sign_ready(&o->repo, &o->dg) < 0)
 		return o->status = EXIT_SYSTEM;
 	if (repo_author(o->repo.git, cli->by, &o->author, &o->dg) < 0)
 		return o->status = EXIT_USAGE;

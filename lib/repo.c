@@ -11,6 +11,7 @@
 #include "embedded.h"
 #include "heap.h"
 #include "repo.h"
+#include "sign.h"
 #include "util.h"
 
 int
@@ -389,11 +390,8 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		goto out;
 	}
 	const git_commit *parents[1] = { r->head };
-	if (git_commit_create(&commit_oid, r->git, NULL, author, author, NULL, msg, tree,
-	    r->head ? 1 : 0, parents) < 0) {
-		git_fail(dg, "cannot create the commit");
+	if (sign_commit_create(&commit_oid, r, author, msg, tree, r->head ? 1 : 0, parents, dg) < 0)
 		goto out;
-	}
 	if (r->workdir && journal_write(r, &commit_oid, ch, n) < 0) {
 		diag_add(dg, NULL, 0, 0, "repo", "cannot write the journal: %s", strerror(errno));
 		goto out;
