@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "case.h"
+#include "correct.h"
 #include "facts.h"
 
 /* The next free element of arr (count n, capacity cap), growing it. */
@@ -40,6 +41,8 @@ facts_from_case(struct facts *f, const struct node *root)
 {
 	struct case_state st;
 	const struct node *l;
+	struct doc vd;
+	root = case_view(&vd, root);    /* withdrawn entries do not count */
 	reset(f);
 	case_state(root, &st);
 	f->opened = st.opened;
@@ -90,6 +93,7 @@ facts_from_case(struct facts *f, const struct node *root)
 				x->next = map_date(items->v[j], "next");
 			}
 		}
+	doc_free(&vd);
 }
 
 void
