@@ -195,10 +195,23 @@ check_commit(struct repo *r, const git_oid *oid, struct diags *dg)
 	git_oid_tostr(hex, sizeof hex, oid);
 	struct diags quiet = { 0 }, local = { 0 };
 	opts.flags |= GIT_DIFF_INCLUDE_TYPECHANGE;
-	/* A commit without bti.yaml (before bti-init) has no rules to keep. */
-	if (load_at(r, c, &quiet) == 0 &&
-	    git_diff_tree_to_tree(&diff, r->git, pt, r->tree, &opts) == 0) {
+	int loaded = load_at(r, c, &quiet) == 0;
+	git_blob *had = NULL;
+	if (r->tree)
 		check_signature(r, c, pt, hex, &local);
+	/* A commit without bti.yaml (before bti-init) has no rules to keep; one
+	 * that breaks bti.yaml or the model breaks them all. */
+	if (!loaded && (tree_file(r->git, r->tree, CONFIG_FILE, &had) == 0 ||
+	    tree_file(r->git, pt, CONFIG_FILE, &had) == 0)) {
+		for (size_t i = 0; i < quiet.n; i++) {
+			struct diag *x = &quiet.v[i];
+			char *name = xasprintf("%s:%s", hex, x->file ? x->file : CONFIG_FILE);
+			diag_add(&local, name, x->line, x->col, x->rule, "%s", x->msg);
+			free(name);
+		}
+	}
+	git_blob_free(had);
+	if (loaded && git_diff_tree_to_tree(&diff, r->git, pt, r->tree, &opts) == 0) {
 		for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
 			const git_diff_delta *dd = git_diff_get_delta(diff, i);
 			char *name = xasprintf("%s:%s", hex, dd->new_file.path);

@@ -123,6 +123,14 @@ like "$(err)" "remote: [0-9a-f]{40}:$p: history/deleted: a case file was deleted
 is "$(main)" "$before" "the central main did not move"
 git -C "$r" reset -q --hard HEAD~2
 
+# A commit that breaks bti.yaml breaks every rule: it is refused too.
+sed -i 's/^model: .*/model: nosuch/' "$r/bti.yaml"
+hand "$r" commit -q -am "no model"
+refused "a push of a commit whose bti.yaml names no model is refused" git -C "$r" push central main
+like "$(err)" "remote: [0-9a-f]{40}:models/nosuch.yaml: repo: bti.yaml names the model 'nosuch'" "the commit and the problem are named"
+is "$(main)" "$before" "the central main did not move"
+git -C "$r" reset -q --hard HEAD~1
+
 expect 0 "a push of valid commits is accepted" git -C "$r" push -q central main
 is "$(main)" "$(head_of "$r")" "the central main moved"
 
