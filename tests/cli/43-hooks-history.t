@@ -73,6 +73,13 @@ hand "$r" reset -q --hard
 setworry "$f" 6
 expect 0 "a hand edit that changes no entry still commits" hand "$r" commit -q -am "worry 6"
 
+# An earlier version of the bti hook (the ACMR filter) is brought up to date.
+sed 's/--diff-filter=d/--diff-filter=ACMR/g' "$top/hooks/pre-commit" >"$r/.git/hooks/pre-commit"
+expect 0 "bti-init --hooks over an earlier bti hook" bti-init --hooks "$r"
+is "$(err)" "" "without a warning"
+cmp -s "$r/.git/hooks/pre-commit" "$top/hooks/pre-commit" && pass "the hook is the new one" || fail "the hook is the new one"
+[ -x "$r/.git/hooks/pre-commit" ] && pass "and executable" || fail "and executable"
+
 # --- pre-receive -----------------------------------------------------------------------------
 central="$tmp/central.git"
 git clone -q --bare "$r" "$central"
