@@ -5,8 +5,8 @@
 #include "model.h"
 #include "yamlio.h"
 
-int
-config_parse(struct config *c, const char *buf, size_t len, struct diags *dg)
+static int
+parse(struct config *c, const char *buf, size_t len, struct diags *dg)
 {
 	memset(c, 0, sizeof *c);
 	doc_init(&c->d, CONFIG_FILE);
@@ -53,6 +53,15 @@ config_parse(struct config *c, const char *buf, size_t len, struct diags *dg)
 	}
 	c->sign = sign != NULL;
 	return 0;
+}
+
+int
+config_parse(struct config *c, const char *buf, size_t len, struct diags *dg)
+{
+	if (parse(c, buf, len, dg) == 0)
+		return 0;
+	config_free(c);         /* nothing of a refused bti.yaml is kept */
+	return -1;
 }
 
 void
