@@ -24,10 +24,10 @@ static const char usage[] =
 "  (default)     the files in the work tree, as an editor left them\n"
 "  --staged      the versions staged for the next commit, and that they keep\n"
 "                every entry of the last commit's (the pre-commit hook)\n"
-"  --rev REV     the versions in a commit, also in a bare repository (the\n"
-"                pre-receive hook on a central server)\n"
+"  --rev REV     the versions in a commit, also in a bare repository\n"
 "  --history     replays every commit and reports each case change the rules\n"
-"                would have refused, as COMMIT:FILE:LINE:COL, with its author\n"
+"                would have refused, as COMMIT:FILE:LINE:COL, with its author,\n"
+"                and unsigned commits where bti.yaml says sign: ssh\n"
 "  --range OLD..NEW  the same for the commits a push brings (the pre-receive\n"
 "                hook); OLD of zeros, a new branch: those no ref has yet\n"
 "Exit status: 0 no problems, 1 problems found, 2 usage, 3 repository error.\n";
