@@ -73,6 +73,16 @@ hand "$r" reset -q --hard
 setworry "$f" 6
 expect 0 "a hand edit that changes no entry still commits" hand "$r" commit -q -am "worry 6"
 
+# Committing a merge: the other side's entries may come between ours (by date).
+git -C "$r" switch -q -c side
+bti-meeting -C "$r" --date 2026-01-14 --kind plan --participant Mor --child-present --minutes A "$id" >/dev/null
+git -C "$r" switch -q main
+bti-meeting -C "$r" --date 2026-01-15 --kind plan --participant Mor --child-present --minutes B "$id" >/dev/null
+hand "$r" merge -q --no-commit side >/dev/null 2>&1
+is "$(yq "$f" '[m["minutes"] for m in d["meetings"]]')" "A, B" "the merged meetings in date order, theirs first"
+expect 0 "the hook lets a merge commit through" hand "$r" commit -q -m "merge side"
+git -C "$r" branch -q -D side
+
 # An earlier version of the bti hook (the ACMR filter) is brought up to date.
 sed 's/--diff-filter=d/--diff-filter=ACMR/g' "$top/hooks/pre-commit" >"$r/.git/hooks/pre-commit"
 expect 0 "bti-init --hooks over an earlier bti hook" bti-init --hooks "$r"
