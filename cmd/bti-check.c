@@ -15,18 +15,21 @@
 
 static const char usage[] =
 "usage: bti-check [-C DIR] [--staged | --rev REV] [CASE-ID | PATH]...\n"
-"       bti-check [-C DIR] --history\n"
+"       bti-check [-C DIR] --history | --range OLD..NEW\n"
 "Validates every case file (or the named ones: case ids, or paths under\n"
 "cases/ as git prints them) against the schema and the repository's level\n"
 "model and prints one line per problem:\n"
 "  FILE:LINE:COL: rule: message\n"
 "Prints nothing and exits 0 when all is well: usable as a CI step or hook.\n"
 "  (default)     the files in the work tree, as an editor left them\n"
-"  --staged      the versions staged for the next commit (the pre-commit hook)\n"
-"  --rev REV     the versions in a commit, also in a bare repository (the\n"
-"                pre-receive hook on a central server)\n"
+"  --staged      the versions staged for the next commit, and that they keep\n"
+"                every entry of the last commit's (the pre-commit hook)\n"
+"  --rev REV     the versions in a commit, also in a bare repository\n"
 "  --history     replays every commit and reports each case change the rules\n"
-"                would have refused, as COMMIT:FILE:LINE:COL, with its author\n"
+"                would have refused, as COMMIT:FILE:LINE:COL, with its author,\n"
+"                and unsigned commits where bti.yaml says sign: ssh\n"
+"  --range OLD..NEW  the same for the commits a push brings (the pre-receive\n"
+"                hook); OLD of zeros, a new branch: those no ref has yet\n"
 "Exit status: 0 no problems, 1 problems found, 2 usage, 3 repository error.\n";
 
 struct check {
@@ -157,22 +160,26 @@ main(int argc, char **argv)
 		{ "staged", no_argument, 0, 's' },
 		{ "rev", required_argument, 0, 'r' },
 		{ "history", no_argument, 0, 'H' },
+		{ "range", required_argument, 0, 'R' },
 		{ 0, 0, 0, 0 },
 	};
-	const char *rev = NULL;
+	const char *rev = NULL, *range = NULL;
 	int staged = 0, history = 0, opt;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 's': staged = 1; break;
 		case 'r': rev = optarg; break;
 		case 'H': history = 1; break;
+		case 'R': range = optarg; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
-	if (staged + !!rev + history > 1)
-		cli_usage(&c, "--staged, --rev and --history exclude each other");
-	if (history && optind < argc)
-		cli_usage(&c, "--history audits every case; it takes no case ids");
+	if (staged + !!rev + history + !!range > 1)
+		cli_usage(&c, "--staged, --rev, --history and --range exclude each other");
+	if (range && !strstr(range, ".."))
+		cli_usage(&c, "--range takes OLD..NEW, as a pre-receive hook reads them");
+	if ((history || range) && optind < argc)
+		cli_usage(&c, "--history and --range audit every case; they take no case ids");
 	struct diags dg = { 0 };
 	struct repo r;
 	struct check k = { .repo = &r, .dg = &dg };
@@ -180,7 +187,7 @@ main(int argc, char **argv)
 	char **paths = NULL;
 	if (repo_open(&r, c.dir, 1, &dg) < 0)
 		goto out;
-	if (!r.workdir && !rev && !history) {
+	if (!r.workdir && !rev && !history && !range) {
 		diag_add(&dg, NULL, 0, 0, "repo", "a bare repository has no work tree; check a commit with --rev");
 		goto out;
 	}
@@ -195,7 +202,9 @@ main(int argc, char **argv)
 		if (git_commit_tree(&r.tree, r.head) < 0)
 			goto out;
 	}
-	if (repo_load(&r, &dg) < 0)
+	/* A range is judged by each commit's own bti.yaml (the first push
+	 * reaches a server whose branch is not born yet). */
+	if (!range && repo_load(&r, &dg) < 0)
 		goto out;
 	if (n) {
 		paths = xmalloc((size_t)n * sizeof *paths);
@@ -219,8 +228,10 @@ main(int argc, char **argv)
 		k.only = paths;
 		k.nonly = n;
 	}
-	int rc = history ? history_check(&r, &dg) : rev ? walk_cases(r.git, r.tree, check_one, &k) :
-	    staged ? walk_index(&k) : walk_worktree(&k);
+	int rc = range ? history_range(&r, range, &dg) : history ? history_check(&r, &dg) :
+	    rev ? walk_cases(r.git, r.tree, check_one, &k) : staged ? walk_index(&k) : walk_worktree(&k);
+	if (rc == 0 && staged)
+		rc = history_staged(&r, paths, n, &dg);
 	if (rc < 0)
 		goto out;
 	if (n && k.checked < (size_t)n)

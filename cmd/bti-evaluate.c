@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "correct.h"
 #include "op.h"
 #include "rules.h"
 #include "text.h"
@@ -58,10 +59,12 @@ collect(const char *path, const git_oid *oid, const char *data, size_t len, void
 		return 0;       /* reported; the other cases still count */
 	}
 	struct case_state st;
-	case_state(d.root, &st);
-	const struct node *ms = map_get(d.root, "measures");
+	struct doc vd;
+	const struct node *root = case_view(&vd, d.root);       /* without withdrawn entries */
+	case_state(root, &st);
+	const struct node *ms = map_get(root, "measures");
 	for (size_t i = 0; !st.closed && ms && i < ms->n; i++) {
-		day_t due = rules_measure_due(d.root, ms->v[i]);
+		day_t due = rules_measure_due(root, ms->v[i]);
 		if (due < 0 || due > dl->before)
 			continue;
 		if (dl->n == dl->cap) {
@@ -78,6 +81,7 @@ collect(const char *path, const git_oid *oid, const char *data, size_t len, void
 		text_oneline(&b, map_str(ms->v[i], "what"));
 		x->line = b.p;
 	}
+	doc_free(&vd);
 	doc_free(&d);
 	return 0;
 }

@@ -40,17 +40,21 @@ install_local(git_repository *git, struct diags *dg)
 {
 	size_t len;
 	const char *hook = embedded_file("hooks/pre-commit", &len);
-	char *path = xasprintf("%shooks", git_repository_path(git)), *old;
+	char *path = xasprintf("%shooks", git_repository_path(git)), *old = NULL;
 	size_t oldlen;
 	mkdir(path, 0755);
 	free(path);
 	path = xasprintf("%shooks/pre-commit", git_repository_path(git));
-	if (read_file(path, 1 << 20, &old, &oldlen) == 0) {
-		if (oldlen != len || memcmp(old, hook, len))
-			diag_warn(dg, path, 0, 0, "init/hook",
-			    "a different pre-commit hook exists and was left alone; call bti-check --staged from it");
-		free(old);
-	} else if (write_file_atomic(path, hook, len, 0755) < 0) {
+	int have = read_file(path, 1 << 20, &old, &oldlen) == 0;
+	/* An earlier version of bti's own hook (its first comment line says
+	 * so) is brought up to date; any other hook is someone's own. */
+	int same = have && oldlen == len && !memcmp(old, hook, len);
+	int ours = have && oldlen > 32 && !memcmp(old, hook, 32);
+	free(old);
+	if (have && !ours) {
+		diag_warn(dg, path, 0, 0, "init/hook",
+		    "a different pre-commit hook exists and was left alone; call bti-check --staged from it");
+	} else if (!same && write_file_atomic(path, hook, len, 0755) < 0) {
 		diag_add(dg, path, 0, 0, "init/hook", "cannot write: %s", strerror(errno));
 		free(path);
 		return -1;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "case.h"
+#include "correct.h"
 #include "fnr.h"
 #include "rules.h"
 
@@ -207,10 +208,15 @@ case_validate(struct schema *sch, const struct model *m, const struct node *root
 		    "id: '%s' does not match the file name (%s)", cid, id);
 	day_t born;
 	check_child(map_get(root, "child"), file, dg, &born);
+	correct_check(root, file, dg);
+	/* The rules judge the case without the entries corrections withdrew. */
+	struct doc vd;
+	const struct node *view = case_view(&vd, root);
 	struct case_state st;
-	case_state(root, &st);
-	check_levels(m, map_get(root, "levels"), st.opened, file, dg);
+	case_state(view, &st);
+	check_levels(m, map_get(view, "levels"), st.opened, file, dg);
 	if (dg->errors == before)
-		rules_check(m, root, file, dg);
+		rules_check(m, view, file, dg);
+	doc_free(&vd);
 	return dg->errors - before;
 }

@@ -5,8 +5,8 @@
 #include "model.h"
 #include "yamlio.h"
 
-int
-config_parse(struct config *c, const char *buf, size_t len, struct diags *dg)
+static int
+parse(struct config *c, const char *buf, size_t len, struct diags *dg)
 {
 	memset(c, 0, sizeof *c);
 	doc_init(&c->d, CONFIG_FILE);
@@ -44,7 +44,24 @@ config_parse(struct config *c, const char *buf, size_t len, struct diags *dg)
 		}
 		c->suppress_below = (int)v;
 	}
+	const char *sign = map_str(r, "sign");
+	if (map_get(r, "sign") && (!sign || strcmp(sign, "ssh"))) {
+		const struct node *n = map_get(r, "sign");
+		diag_add(dg, CONFIG_FILE, n->line, n->col, "config/sign",
+		    "'sign:' can only be ssh (commits signed with the key in git config user.signingkey)");
+		return -1;
+	}
+	c->sign = sign != NULL;
 	return 0;
+}
+
+int
+config_parse(struct config *c, const char *buf, size_t len, struct diags *dg)
+{
+	if (parse(c, buf, len, dg) == 0)
+		return 0;
+	config_free(c);         /* nothing of a refused bti.yaml is kept */
+	return -1;
 }
 
 void

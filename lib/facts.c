@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "case.h"
+#include "correct.h"
 #include "facts.h"
 
 /* The next free element of arr (count n, capacity cap), growing it. */
@@ -43,6 +44,8 @@ facts_from_case(struct facts *f, const struct node *root)
 {
 	struct case_state st;
 	const struct node *l;
+	struct doc vd;
+	root = case_view(&vd, root);    /* withdrawn entries do not count */
 	reset(f);
 	case_state(root, &st);
 	f->opened = st.opened;
@@ -93,6 +96,7 @@ facts_from_case(struct facts *f, const struct node *root)
 				x->next = map_date(items->v[j], "next");
 			}
 		}
+	doc_free(&vd);
 }
 
 /* A text field as LENGTH:BYTES: any bytes, a line break too, read back as

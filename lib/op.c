@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "op.h"
+#include "sign.h"
 #include "util.h"
 #include "yamlio.h"
 
@@ -23,7 +24,8 @@ op_begin(struct op *o, struct cli *cli)
 	/* The author is settled before the lock, whose recovery may write. */
 	if (repo_author(o->repo.git, cli->by, &o->author, &o->dg) < 0)
 		return o->status = EXIT_USAGE;
-	if (repo_lock(&o->repo, &o->dg) < 0 || repo_load(&o->repo, &o->dg) < 0)
+	if (repo_lock(&o->repo, &o->dg) < 0 || repo_load(&o->repo, &o->dg) < 0 ||
+	    sign_ready(&o->repo, &o->dg) < 0)
 		return o->status = EXIT_SYSTEM;
 	return EXIT_OK;
 }

@@ -11,6 +11,7 @@
 #include "embedded.h"
 #include "heap.h"
 #include "repo.h"
+#include "sign.h"
 #include "text.h"
 #include "util.h"
 
@@ -262,13 +263,17 @@ repo_load(struct repo *r, struct diags *dg)
 			diag_add(dg, mpath, 0, 0, "repo",
 			    "bti.yaml names the model '%s' but %s is not committed", r->cfg.model, mpath);
 		free(mpath);
+		config_free(&r->cfg);
 		return -1;
 	}
 	rc = model_parse(&r->model, mpath, buf, len, dg);
 	free(buf);
 	free(mpath);
-	if (rc < 0)
+	if (rc < 0) {
+		model_free(&r->model);
+		config_free(&r->cfg);
 		return -1;
+	}
 	size_t slen;
 	const char *schema = embedded_file("schema/case.schema.json", &slen);
 	if (schema_parse(&r->schema, "case.schema.json", schema, slen, dg) < 0)
@@ -390,11 +395,8 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		goto out;
 	}
 	const git_commit *parents[1] = { r->head };
-	if (git_commit_create(&commit_oid, r->git, NULL, author, author, NULL, msg, tree,
-	    r->head ? 1 : 0, parents) < 0) {
-		git_fail(dg, "cannot create the commit");
+	if (sign_commit_create(&commit_oid, r, author, msg, tree, r->head ? 1 : 0, parents, dg) < 0)
 		goto out;
-	}
 	if (r->workdir && journal_write(r, &commit_oid, ch, n) < 0) {
 		diag_add(dg, NULL, 0, 0, "repo", "cannot write the journal: %s", strerror(errno));
 		goto out;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "case.h"
+#include "correct.h"
 #include "labels.h"
 #include "render.h"
 #include "rules.h"
@@ -38,12 +39,52 @@ heading(struct buf *b, int lang, const char *key)
 	buf_printf(b, "\n## %s\n\n", label(lang, key));
 }
 
+/* The corrections: each withdrawn entry, what it said, when and why it was
+ * withdrawn, and by whom. */
+static void
+corrections(struct buf *b, const struct node *root, int lang)
+{
+	const struct node *cs = map_list(root, "corrections");
+	static const char *const says[] = { "text", "what", "name", "kind", "to", "status", NULL };
+	if (!cs || !cs->n)
+		return;
+	heading(b, lang, "corrections");
+	for (size_t i = 0; i < cs->n; i++) {
+		const char *list, *w = map_str(cs->v[i], "withdraws");
+		size_t index;
+		long long lv;
+		const struct node *e = correct_find(root, w, &list, &index);
+		buf_printf(b, "- %s", w);
+		if (e) {
+			buf_printf(b, " (%s", map_str(e, "date"));
+			for (int k = 0; says[k]; k++)
+				if (map_str(e, says[k])) {
+					buf_puts(b, ": ");
+					/* kind, to and status are words with labels; the rest is text */
+					md_text(b, k >= 3 ? label(lang, map_str(e, says[k])) : map_str(e, says[k]));
+					break;
+				}
+			if (map_int(e, "level", &lv) == 0)
+				buf_printf(b, ": %s %lld", label(lang, "level"), lv);
+			buf_puts(b, ")");
+		}
+		buf_printf(b, ": %s %s – ", label(lang, "withdrawn-on"), map_str(cs->v[i], "date"));
+		md_text(b, map_str(cs->v[i], "reason"));
+		buf_puts(b, " (");
+		md_text(b, map_str(cs->v[i], "by"));
+		buf_puts(b, ")\n");
+	}
+}
+
 void
-summary_markdown(struct buf *b, const struct model *m, const struct node *root, int lang,
+summary_markdown(struct buf *b, const struct model *m, const struct node *full, int lang,
     day_t today)
 {
 	struct case_state st;
 	char d[11];
+	struct doc vd;
+	/* Everything but the corrections is shown without the withdrawn entries. */
+	const struct node *root = case_view(&vd, full);
 	case_state(root, &st);
 	const struct node *child = map_get(root, "child"), *l;
 	buf_printf(b, "# %s %s\n\n", label(lang, "case"), map_str(root, "id"));
@@ -194,4 +235,6 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 		md_text(b, map_str(e, "by"));
 		buf_puts(b, ")\n");
 	}
+	corrections(b, full, lang);
+	doc_free(&vd);
 }

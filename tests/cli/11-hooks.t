@@ -152,8 +152,9 @@ run git -C "$r" push central main
 	fail "push of an invalid case (committed with --no-verify) is refused"
 is "$(main)" "$before" "the central main did not move"
 like "$(err)" 'pre-receive hook declined' "git says the pre-receive hook declined"
-like "$(err)" "remote: $p:10:10: schema/range: " "the hook names the file, position and rule"
-grep '^remote:' "$tmp/err" | sed 's/[[:space:]]*$//' >"$tmp/err.remote"
+like "$(err)" "remote: [0-9a-f]{40}:$p:10:10: schema/range: .*\(commit by Hans Hand <hans@example.no>\)" \
+	"the hook names the commit, file, position, rule and author"
+grep '^remote:' "$tmp/err" | sed -E 's/[[:space:]]*$//; s/[0-9a-f]{40}/COMMIT/g' >"$tmp/err.remote"
 mv "$tmp/err.remote" "$tmp/err"
 golden hook-pre-receive "the hook's message"
 run git -C "$r" push central main:refs/heads/topic
