@@ -53,3 +53,40 @@ find_fnr(struct find *f, const char *arg, const char **why)
 	memset(num, 0, sizeof num);
 	return 0;
 }
+
+struct same_child {
+	struct find byfnr, byname;
+	char *id;
+	int found;
+};
+
+static int
+same_child(const struct qrow *q, void *arg)
+{
+	struct same_child *s = arg;
+	if ((s->byfnr.fnr[0] && find_match(&s->byfnr, q)) ||
+	    (s->byname.born >= 0 && find_match(&s->byname, q))) {
+		memcpy(s->id, q->id, CASE_ID_LEN + 1);
+		s->found = 1;
+	}
+	return s->found;
+}
+
+int
+find_open_case(struct repo *r, const char *fnr, const char *name, day_t born,
+    char id[CASE_ID_LEN + 1], size_t *invalid, struct diags *dg)
+{
+	struct same_child s = { .byfnr = { .born = -1, .open = 1 },
+		.byname = { .name = name, .born = born, .whole = 1, .open = 1 }, .id = id };
+	struct diags scan = { 0 };
+	if (fnr)
+		query_fnr_key(fnr, s.byfnr.fnr);
+	int rc = query_cases(r, same_child, &s, &scan);
+	*invalid = scan.errors;
+	if (rc < 0)
+		for (size_t i = 0; i < scan.n; i++)
+			diag_add(dg, scan.v[i].file, scan.v[i].line, scan.v[i].col, scan.v[i].rule, "%s",
+			    scan.v[i].msg);
+	diags_free(&scan);
+	return rc < 0 ? -1 : s.found;
+}

@@ -21,4 +21,12 @@ int find_match(const struct find *f, const struct qrow *q);
  * -1 (with a reason that does not repeat the number) when it is not one. */
 int find_fnr(struct find *f, const char *arg, const char **why);
 
+/* The first open case (in id order) about the same child as a case about
+ * to be opened: the same national id number (fnr may be NULL), or the same
+ * whole name and birth date (born -1 when unknown). Returns 1 and the id,
+ * 0 when there is none, -1 on a repository error. *invalid counts the
+ * cases that could not be looked at. */
+int find_open_case(struct repo *r, const char *fnr, const char *name, day_t born,
+    char id[CASE_ID_LEN + 1], size_t *invalid, struct diags *dg);
+
 #endif
