@@ -48,13 +48,14 @@ read_stdin_line(const struct cli *c)
 }
 
 /* Looks for an open case about the same child: with --if-new prints its
- * id and returns 1 (nothing to open), else warns; -1 on a repository
- * error. */
+ * id and returns 1 (nothing to open); else leaves its path in open_case
+ * for a warning once the new case is opened. -1 on a repository error. */
 static int
-same_child(struct op *o, const char *fnr, const char *name, day_t born, int if_new)
+same_child(struct op *o, const char *fnr, const char *name, day_t born, int if_new,
+    char open_case[CASE_PATH_MAX])
 {
 	struct fnr_info fi;
-	char id[CASE_ID_LEN + 1], path[CASE_PATH_MAX];
+	char id[CASE_ID_LEN + 1];
 	size_t invalid;
 	if (born < 0 && fnr && fnr_check(fnr, &fi) == FNR_OK && fi.year)
 		born = date_from_ymd(fi.year, fi.month, fi.day);
@@ -65,16 +66,13 @@ same_child(struct op *o, const char *fnr, const char *name, day_t born, int if_n
 		    invalid);
 	if (rc <= 0)
 		return rc;
-	case_path(id, path);
-	if (if_new) {
-		diag_warn(&o->dg, path, 0, 0, "case/open",
-		    "the child already has this open case; opened none (--if-new)");
-		printf("%s\n", id);
-		return 1;
-	}
-	diag_warn(&o->dg, path, 0, 0, "case/open",
-	    "the child already has this open case; opening another (--if-new would print its id)");
-	return 0;
+	case_path(id, open_case);
+	if (!if_new)
+		return 0;
+	diag_warn(&o->dg, open_case, 0, 0, "case/open",
+	    "the child already has this open case; opened none (--if-new)");
+	printf("%s\n", id);
+	return 1;
 }
 
 int
@@ -137,7 +135,8 @@ main(int argc, char **argv)
 		free(fnr);
 		return op_end(&o);
 	}
-	switch (same_child(&o, fnr, name, born ? bday : -1, if_new)) {
+	char open_case[CASE_PATH_MAX] = "";
+	switch (same_child(&o, fnr, name, born ? bday : -1, if_new, open_case)) {
 	case -1:
 		o.status = EXIT_SYSTEM;
 		/* fall through */
@@ -209,7 +208,11 @@ main(int argc, char **argv)
 	map_set(doc, lv, "level", node_int(doc, 0));
 	map_set(doc, lv, "reason", node_str(doc, "case opened"));
 	op_append(&o, "levels", lv);
-	if (op_commit(&o, "new", "opened at level 0", 1) == EXIT_OK)
+	if (op_commit(&o, "new", "opened at level 0", 1) == EXIT_OK) {
 		printf("%s\n", o.id);
+		if (open_case[0])
+			diag_warn(&o.dg, open_case, 0, 0, "case/open", "the child already had this open "
+			    "case; opened another (--if-new would have printed its id)");
+	}
 	return op_end(&o);
 }
