@@ -212,7 +212,7 @@ main(int argc, char **argv)
 				paths[i] = xstrdup(path);
 			} else {
 				fprintf(stderr, "%s: '%s' is not a case id or a path under cases/\n", c.prog, arg);
-				status = EXIT_USAGE;
+				status = EXIT_REFUSED;      /* as a malformed id in every command */
 				goto out;
 			}
 		}
