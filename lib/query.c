@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "embedded.h"
@@ -16,6 +19,8 @@
 /* Bump when row_text changes meaning. */
 #define CACHE_VERSION "bti-query 1"
 #define THREADS 2
+#define CACHE_SMALL 4096
+#define CACHE_SLACK 32
 
 struct item {
 	git_oid oid;
@@ -154,11 +159,18 @@ struct parsed {
 static int
 num(char **p, long *out)
 {
-	char *end;
-	*out = strtol(*p, &end, 10);
-	if (end == *p || (*end != '\t' && *end))
+	char *q = *p;
+	int neg = *q == '-';
+	long v = 0;
+	q += neg;
+	if (*q < '0' || *q > '9')
 		return -1;
-	*p = *end ? end + 1 : end;
+	while (*q >= '0' && *q <= '9' && v < 100000000)
+		v = v * 10 + (*q++ - '0');
+	if (*q != '\t' && *q)
+		return -1;
+	*out = neg ? -v : v;
+	*p = *q ? q + 1 : q;
 	return 0;
 }
 
@@ -218,12 +230,16 @@ row_parse(struct parsed *s, const char *text)
 }
 
 /* The cache: a header naming what the rows depend on, then per case
- * "<hex blob id> <row>\n", looked up through an open-addressing table. */
+ * "<hex blob id> <row>\n", in id order. A run reads the rows in the order
+ * it lists the cases, so the next line is nearly always the one wanted;
+ * only when it is not are all lines put in an open-addressing table. */
 struct cache {
-	char *data;
-	size_t len, entries;
+	char *data;             /* the file, mapped; NULL when there is none */
+	size_t len;
+	const char *rows, *end; /* the first row and the end; rows NULL when unusable */
+	const char *next;       /* the line after the last one found */
 	struct slot { git_oid oid; const char *row; } *slots;
-	size_t cap;
+	size_t cap, used;
 };
 
 static struct slot *
@@ -237,33 +253,94 @@ slot_of(const struct cache *c, const git_oid *oid)
 }
 
 static void
-cache_load(struct cache *c, const char *path, const char *header, size_t n)
+cache_load(struct cache *c, const char *path, const char *header)
 {
 	memset(c, 0, sizeof *c);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	size_t hl = strlen(header);
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) == 0 && (size_t)st.st_size > hl) {
+		void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (m != MAP_FAILED) {
+			c->data = m;
+			c->len = (size_t)st.st_size;
+		}
+	}
+	close(fd);
+	if (c->data && memcmp(c->data, header, hl) == 0) {
+		c->rows = c->next = c->data + hl;
+		c->end = c->data + c->len;
+	}
+}
+
+/* The line of the table for every row; lines past half of it (a cache of a
+ * much larger tree) are left out, so that lookups always end. */
+static void
+cache_index(struct cache *c, size_t n)
+{
 	for (c->cap = 1024; c->cap < 2 * n; c->cap *= 2)
 		;
 	c->slots = xmalloc(c->cap * sizeof *c->slots);
 	memset(c->slots, 0, c->cap * sizeof *c->slots);
-	size_t hl = strlen(header);
-	if (read_file(path, (size_t)1 << 31, &c->data, &c->len) < 0 || c->len < hl ||
-	    memcmp(c->data, header, hl)) {
-		c->len = 0;
-		return;
-	}
-	/* Entries past half the table (a cache of a much larger tree) are left
-	 * out, so that lookups always end. */
-	for (char *p = c->data + hl, *end = c->data + c->len; p + GIT_OID_HEXSZ + 1 < end &&
-	    c->entries < c->cap / 2;) {
+	size_t entries = 0;
+	for (const char *p = c->rows; p + GIT_OID_HEXSZ + 1 < c->end && entries < c->cap / 2;) {
 		git_oid oid;
-		char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *nl = memchr(p, '\n', (size_t)(c->end - p));
 		if (!nl || p[GIT_OID_HEXSZ] != ' ' || git_oid_fromstrn(&oid, p, GIT_OID_HEXSZ) < 0)
 			break;
 		struct slot *s = slot_of(c, &oid);
-		c->entries += !s->row;
+		entries += !s->row;
 		git_oid_cpy(&s->oid, &oid);
 		s->row = p + GIT_OID_HEXSZ + 1;
 		p = nl + 1;
 	}
+}
+
+/* The cached row of a blob, or NULL. */
+static const char *
+cache_find(struct cache *c, const git_oid *oid, size_t n)
+{
+	char hex[GIT_OID_HEXSZ];
+	const char *row = NULL;
+	if (!c->rows)
+		return NULL;
+	git_oid_fmt(hex, oid);
+	if (c->end - c->next > GIT_OID_HEXSZ && memcmp(c->next, hex, GIT_OID_HEXSZ) == 0 &&
+	    c->next[GIT_OID_HEXSZ] == ' ') {
+		row = c->next + GIT_OID_HEXSZ + 1;
+	} else {
+		if (!c->slots)
+			cache_index(c, n);
+		row = slot_of(c, oid)->row;
+	}
+	if (row) {
+		const char *nl = memchr(row, '\n', (size_t)(c->end - row));
+		c->next = nl ? nl + 1 : c->end;
+		c->used++;
+	}
+	return row;
+}
+
+/* How many rows the cache has. */
+static size_t
+cache_rows(const struct cache *c)
+{
+	size_t n = 0;
+	for (const char *p = c->rows; p && p < c->end; n++) {
+		const char *nl = memchr(p, '\n', (size_t)(c->end - p));
+		p = nl ? nl + 1 : c->end;
+	}
+	return n;
+}
+
+static void
+cache_free(struct cache *c)
+{
+	if (c->data)
+		munmap(c->data, c->len);
+	free(c->slots);
 }
 
 /* What the rows depend on besides the blob: bti.yaml, the model, the
@@ -416,6 +493,15 @@ read_missing(struct repo *r, struct list *l, struct diags *dg)
 	return rc;
 }
 
+/* Whether a case file is where case_path puts the id its name says. */
+static int
+placed(const char *path, const char *id)
+{
+	return strlen(path) == 29 && !memcmp(path, "cases/", 6) && !memcmp(path + 6, id, 4) &&
+	    path[10] == '/' && path[11] == id[5] && path[12] == '/' &&
+	    !memcmp(path + 13, id, CASE_ID_LEN) && !strcmp(path + 24, ".yaml");
+}
+
 int
 query_cases(struct repo *r, int (*fn)(const struct qrow *, void *), void *arg, struct diags *dg)
 {
@@ -424,43 +510,56 @@ query_cases(struct repo *r, int (*fn)(const struct qrow *, void *), void *arg, s
 		free(l.v);
 		return git_fail(dg, "cannot list the cases");
 	}
-	if (l.n)
-		qsort(l.v, l.n, sizeof *l.v, by_name);
+	/* A tree lists its case files in id order already (cases/YYYY/X/ID). */
+	for (size_t i = 1; i < l.n; i++)
+		if (by_name(&l.v[i - 1], &l.v[i]) > 0) {
+			qsort(l.v, l.n, sizeof *l.v, by_name);
+			break;
+		}
 	struct cache c;
 	char *cpath = xasprintf("%sbti-query-cache", git_repository_path(r->git));
 	char *header = cache_header(r);
-	cache_load(&c, cpath, header, l.n);
-	/* A cached row that does not parse is as good as none. */
-	struct parsed p = { 0 };
+	cache_load(&c, cpath, header);
 	size_t hits = 0;
-	for (size_t i = 0; i < l.n; i++) {
-		struct slot *s = slot_of(&c, &l.v[i].oid);
-		char id[CASE_ID_LEN + 1];
-		if (s->row && row_parse(&p, s->row) == 0 && case_path_id(l.v[i].path, id) == 0 &&
-		    !strcmp(id, p.q.id)) {
-			l.v[i].cached = s->row;
-			hits++;
-		}
-	}
-	int rc = 0;
+	for (size_t i = 0; i < l.n; i++)
+		hits += (l.v[i].cached = cache_find(&c, &l.v[i].oid, l.n)) != NULL;
+	int rc = 0, damaged = 0;
 	if (hits < l.n) {
 		git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)64 << 20);
 		rc = read_missing(r, &l, dg);
 	}
+	struct parsed p = { 0 };
 	for (size_t i = 0; i < l.n && rc == 0; i++) {
-		const char *t = l.v[i].cached ? l.v[i].cached : l.v[i].text;
-		if (t && row_parse(&p, t) == 0 && fn(&p.q, arg))
+		struct item *it = &l.v[i];
+		const char *t = it->cached ? it->cached : it->text;
+		if (!t)
+			continue;
+		if (row_parse(&p, t) < 0 || !placed(it->path, p.q.id)) {
+			/* A damaged row, or a row of this blob found at another
+			 * path: the case is read as if it were not cached. */
+			if (!it->cached)
+				continue;
+			it->cached = NULL;
+			damaged = 1;
+			read_one(r->git, &r->schema, &r->model, it, dg);
+			if (!it->text || row_parse(&p, it->text) < 0)
+				continue;
+		}
+		if (fn(&p.q, arg))
 			break;
 	}
-	if (rc == 0 && (hits < l.n || hits != c.entries))
+	/* Rewriting a large cache costs more than reading a few cases: it is
+	 * rewritten once it misses CACHE_SLACK of them (or a small one at once). */
+	size_t rows = cache_rows(&c), changed = rc ? 0 : l.n - hits + (size_t)damaged +
+	    (rows > hits ? rows - hits : 0);
+	if (changed && (!c.rows || l.n < CACHE_SMALL || changed >= CACHE_SLACK))
 		cache_write(cpath, header, &l);
 	free(p.copy);
 	free(p.sv);
 	free(p.dl);
 	for (size_t i = 0; i < l.n; i++)
 		free(l.v[i].text);
-	free(c.data);
-	free(c.slots);
+	cache_free(&c);
 	free(l.v);
 	free(header);
 	free(cpath);
