@@ -131,7 +131,7 @@ main(int argc, char **argv)
 		cli_usage(&c, "--born: '%s' is not a real date in the form YYYY-MM-DD", born);
 
 	struct op o;
-	if (op_begin(&o, &c) != EXIT_OK) {
+	if (op_begin(&o, &c) != EXIT_OK || !(service = op_service(&o, service))) {
 		free(fnr);
 		return op_end(&o);
 	}

@@ -3,6 +3,7 @@
 
 #include "config.h"
 #include "model.h"
+#include "services.h"
 #include "yamlio.h"
 
 int
@@ -44,7 +45,8 @@ config_parse(struct config *c, const char *buf, size_t len, struct diags *dg)
 		}
 		c->suppress_below = (int)v;
 	}
-	return 0;
+	c->services = map_get(r, "services");
+	return services_check(c->services, dg) ? -1 : 0;
 }
 
 void

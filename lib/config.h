@@ -13,6 +13,7 @@ struct config {
 	const char *model;      /* model name: models/<model>.yaml in the repository */
 	int lang;               /* enum lang */
 	int suppress_below;     /* yearly counts below this are hidden */
+	const struct node *services;  /* the register of services; NULL without one */
 };
 
 int config_parse(struct config *c, const char *buf, size_t len, struct diags *dg);

@@ -32,5 +32,9 @@ is "$(comp "$r" bti-level --cause "")" \
 	"closing causes from the model"
 is "$(comp "$r" bti-list --service "")" "Kvaløysletta skole|PPT|" "services from the cases"
 is "$(comp "$r" bti-show --format "")" "yaml|json|md|html|" "formats from --help"
+bti-config -C "$r" service "Tromsdalen skole" --kind school --alias TS >/dev/null
+bti-config -C "$r" service Helsestasjon --kind health >/dev/null
+is "$(comp "$r" bti-new --service "")" "Tromsdalen skole|Helsestasjon|" "services from the register, once there is one"
+is "$(comp "$r" bti-service "$a" join T)" "Tromsdalen skole|" "bti-service join: registered names"
 
 done_testing
