@@ -131,8 +131,13 @@ uninstall:
 	    $(patsubst schema/models/%,$(DESTDIR)$(DATADIR)/models/%,$(wildcard schema/models/*.yaml))
 	-rmdir $(DESTDIR)$(DATADIR)/models $(DESTDIR)$(DATADIR)/hooks $(DESTDIR)$(DATADIR)
 
+# A Debian package with dpkg-buildpackage (dpkg-dev alone; see debian/rules),
+# left in the parent directory as bti_VERSION_ARCH.deb.
+deb:
+	dpkg-buildpackage -b -us -uc
+
 clean:
 	rm -rf bin lib/*.o lib/libbti.a lib/embed-data.c $(UNIT) tests/valgrind-bin \
 	    tests/fuzz/fuzz_case tests/fuzz/run
 
-.PHONY: all deps check check-asan check-valgrind fuzz bench demo install uninstall clean
+.PHONY: all deps check check-asan check-valgrind fuzz bench demo install uninstall deb clean

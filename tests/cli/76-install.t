@@ -7,7 +7,7 @@
 
 d="$tmp/dest"
 pre=/opt/bti-test
-if make -s -C "$top" install DESTDIR="$d" PREFIX="$pre" >"$tmp/out" 2>"$tmp/err"; then
+if env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$top" install DESTDIR="$d" PREFIX="$pre" >"$tmp/out" 2>"$tmp/err"; then
 	pass "make install"
 else
 	fail "make install"
@@ -27,7 +27,7 @@ unlike "$(cat "$d$pre"/share/man/man*/*)" "/usr/local" "no /usr/local left in th
 test -f "$d$pre/share/bti/hooks/pre-receive" && pass "the hooks are installed" || fail "the hooks are installed"
 like "$(head -1 "$top/LICENSE")" "License" "a LICENSE file"
 
-if make -s -C "$top" uninstall DESTDIR="$d" PREFIX="$pre" >"$tmp/out" 2>"$tmp/err"; then
+if env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$top" uninstall DESTDIR="$d" PREFIX="$pre" >"$tmp/out" 2>"$tmp/err"; then
 	pass "make uninstall"
 else
 	fail "make uninstall"
