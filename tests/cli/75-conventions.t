@@ -35,9 +35,9 @@ bti-check|BAD
 EOF2
 done
 
-for c in bti-new bti-level bti-guardian bti-consent bti-service bti-coordinator bti-goal \
+for c in bti-init bti-new bti-level bti-guardian bti-consent bti-service bti-coordinator bti-goal \
 	bti-measure bti-meeting bti-notify bti-evaluate bti-report bti-show bti-check bti-list \
-	bti-find; do
+	bti-find bti-config; do
 	like "$("$c" --help)" "\[-C DIR\]" "$c --help names -C DIR"
 done
 
