@@ -3,6 +3,7 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/bti
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 VERSION = 0.1
 
 CC ?= cc
@@ -10,14 +11,17 @@ CFLAGS ?= -O2 -g
 PKGS = yaml-0.1 libgit2 libcmark
 DEBS = libyaml-dev libgit2-dev libcmark-dev pkg-config
 # Warnings are part of the build, not a user preference: they are appended.
-WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+# A packager whose compiler warns about more can build with WERROR=.
+WERROR = -Werror
+WARN = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DBTI_VERSION='"$(VERSION)"' -Ilib \
-	$(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+	$(WARN) $(CPPFLAGS) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 
 CMDS = bti-init bti-new bti-level bti-guardian bti-consent bti-service \
 	bti-coordinator bti-goal bti-measure bti-meeting bti-notify bti-evaluate bti-report bti-check bti-merge \
 	bti-correct
+CMDS += bti-list bti-show bti-find bti-config
 BINS = $(CMDS:%=bin/%)
 LIBSRC = $(filter-out lib/embed-data.c,$(wildcard lib/*.c))
 LIBOBJ = $(LIBSRC:.c=.o) lib/embed-data.o
@@ -106,15 +110,35 @@ install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/models $(DESTDIR)$(DATADIR)/hooks
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
-	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
-	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
-	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+	# The pages name the installed paths: the default DATADIR becomes this one.
+	for m in $(MAN1) $(MAN5) $(MAN7); do \
+		s=$${m##*.}; sed 's|/usr/local/share/bti|$(DATADIR)|g' $$m >$(DESTDIR)$(MANDIR)/man$$s/$${m##*/}.tmp && \
+		chmod 644 $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}.tmp && \
+		mv $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}.tmp $(DESTDIR)$(MANDIR)/man$$s/$${m##*/} || exit 1; \
+	done
 	install -m 644 schema/case.schema.json $(DESTDIR)$(DATADIR)
 	install -m 644 schema/models/*.yaml $(DESTDIR)$(DATADIR)/models
 	install -m 755 hooks/pre-commit hooks/pre-receive $(DESTDIR)$(DATADIR)/hooks
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR)
+	for c in $(CMDS); do install -m 644 contrib/bash-completion/bti $(DESTDIR)$(BASHCOMPDIR)/$$c || exit 1; done
+
+# Removes what install put there (the same variables must be given).
+uninstall:
+	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%) $(CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%)
+	rm -f $(MAN1:docs/%=$(DESTDIR)$(MANDIR)/man1/%) $(MAN5:docs/%=$(DESTDIR)$(MANDIR)/man5/%) \
+	    $(MAN7:docs/%=$(DESTDIR)$(MANDIR)/man7/%)
+	rm -f $(DESTDIR)$(DATADIR)/case.schema.json $(DESTDIR)$(DATADIR)/hooks/pre-commit \
+	    $(DESTDIR)$(DATADIR)/hooks/pre-receive \
+	    $(patsubst schema/models/%,$(DESTDIR)$(DATADIR)/models/%,$(wildcard schema/models/*.yaml))
+	-rmdir $(DESTDIR)$(DATADIR)/models $(DESTDIR)$(DATADIR)/hooks $(DESTDIR)$(DATADIR)
+
+# A Debian package with dpkg-buildpackage (dpkg-dev alone; see debian/rules),
+# left in the parent directory as bti_VERSION_ARCH.deb.
+deb:
+	dpkg-buildpackage -b -us -uc
 
 clean:
 	rm -rf bin lib/*.o lib/libbti.a lib/embed-data.c $(UNIT) tests/valgrind-bin \
 	    tests/fuzz/fuzz_case tests/fuzz/run
 
-.PHONY: all deps check check-asan check-valgrind fuzz bench demo install clean
+.PHONY: all deps check check-asan check-valgrind fuzz bench demo install uninstall deb clean

@@ -221,7 +221,7 @@ main(int argc, char **argv)
 				paths[i] = xstrdup(path);
 			} else {
 				cli_error(&c, "'%s' is not a case id or a path under cases/", arg);
-				status = EXIT_USAGE;
+				status = EXIT_REFUSED;      /* as a malformed id in every command */
 				goto out;
 			}
 		}

@@ -89,6 +89,9 @@ main(int argc, char **argv)
 	struct op o;
 	if (op_begin(&o, &c) != EXIT_OK || op_load_case(&o, argv[optind]) != EXIT_OK)
 		return op_end(&o);
+	for (int i = 0; i < nserv; i++)
+		if (!(services[i] = op_service(&o, services[i])))
+			return op_end(&o);
 	struct doc *d = &o.doc;
 	const struct node *old = NULL;
 	if (withdrawal) {

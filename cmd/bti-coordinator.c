@@ -38,7 +38,8 @@ main(int argc, char **argv)
 	if (argc - optind != 1 || !name || !service)
 		cli_usage(&c, "give --name, --service and one case id");
 	struct op o;
-	if (op_begin(&o, &c) != EXIT_OK || op_load_case(&o, argv[optind]) != EXIT_OK)
+	if (op_begin(&o, &c) != EXIT_OK || op_load_case(&o, argv[optind]) != EXIT_OK ||
+	    !(service = op_service(&o, service)))
 		return op_end(&o);
 	int handover = rules_coordinator_on(o.doc.root, o.date) != NULL;
 	struct node *e = op_entry(&o);

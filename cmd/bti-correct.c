@@ -34,7 +34,7 @@ main(int argc, char **argv)
 	};
 	const char *reason = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, CLI_SHORT "r:", opts, NULL)) != -1) {
+	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT "r:", opts)) != -1) {
 		if (opt == 'r')
 			reason = optarg;
 		else

@@ -12,9 +12,9 @@
 #include "yamlio.h"
 
 static const char usage[] =
-"usage: bti-init [--by NAME] [--model NAME|FILE] [--municipality NAME]\n"
+"usage: bti-init [-C DIR] [--by NAME] [--model NAME|FILE] [--municipality NAME]\n"
 "                [--lang nb|nn|en] [DIR]\n"
-"       bti-init --hooks [DIR]\n"
+"       bti-init [-C DIR] --hooks [DIR]\n"
 "Makes DIR (default: the current directory) a case repository: creates the\n"
 "git repository if there is none, and commits bti.yaml, the level model as\n"
 "models/NAME.yaml and .gitattributes in one commit. Prints the commit id.\n"
@@ -28,6 +28,7 @@ static const char usage[] =
 "  --municipality NAME   the municipality, for reports\n"
 "  --lang nb|nn|en       language of reports (default nb)\n"
 "  --by NAME             who sets it up (default $BTI_USER, git user.name)\n"
+"  -C DIR                the same as DIR\n"
 "Exit status: 0 done, 1 refused, 2 usage, 3 repository error.\n";
 
 #define ATTRIBUTES ".gitattributes"

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "find.h"
+#include "fnr.h"
 #include "op.h"
 #include "util.h"
 
@@ -10,7 +12,7 @@ static const char usage[] =
 "usage: bti-new [-C DIR] [--by NAME] [--date DATE] --name NAME\n"
 "               (--born DATE | --fnr NUMBER | --fnr -) [--born DATE]\n"
 "               --service SERVICE --concern TEXT --worry 1-10\n"
-"               [--kind KIND]... [--guardian NAME]...\n"
+"               [--kind KIND]... [--guardian NAME]... [--if-new]\n"
 "Opens a case at level 0 and prints its id on stdout.\n"
 "  --name NAME        the child's or young person's name\n"
 "  --born DATE        birth date, YYYY-MM-DD\n"
@@ -24,6 +26,9 @@ static const char usage[] =
 "  --guardian NAME    a guardian with parental responsibility (repeatable)\n"
 "  --date DATE        the opening date (default today)\n"
 "  --by NAME          who opens the case (default $BTI_USER, git user.name)\n"
+"  --if-new           when the child already has an open case (the same id\n"
+"                     number, or the same name and birth date), print its id\n"
+"                     and open none; without it, bti-new warns and opens one\n"
 "  -C DIR             the case repository (default: the current one)\n"
 "Exit status: 0 opened, 1 refused, 2 usage, 3 repository error.\n";
 
@@ -42,6 +47,34 @@ read_stdin_line(const struct cli *c)
 	return line;
 }
 
+/* Looks for an open case about the same child: with --if-new prints its
+ * id and returns 1 (nothing to open); else leaves its path in open_case
+ * for a warning once the new case is opened. -1 on a repository error. */
+static int
+same_child(struct op *o, const char *fnr, const char *name, day_t born, int if_new,
+    char open_case[CASE_PATH_MAX])
+{
+	struct fnr_info fi;
+	char id[CASE_ID_LEN + 1];
+	size_t invalid;
+	if (born < 0 && fnr && fnr_check(fnr, &fi) == FNR_OK && fi.year)
+		born = date_from_ymd(fi.year, fi.month, fi.day);
+	int rc = find_open_case(&o->repo, fnr, name, born, id, &invalid, &o->dg);
+	if (invalid)
+		diag_warn(&o->dg, NULL, 0, 0, "case/invalid",
+		    "%zu invalid cases were not looked at for an open case of this child (bti-check)",
+		    invalid);
+	if (rc <= 0)
+		return rc;
+	case_path(id, open_case);
+	if (!if_new)
+		return 0;
+	diag_warn(&o->dg, open_case, 0, 0, "case/open",
+	    "the child already has this open case; opened none (--if-new)");
+	printf("%s\n", id);
+	return 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -56,18 +89,20 @@ main(int argc, char **argv)
 		{ "worry", required_argument, 0, 'w' },
 		{ "kind", required_argument, 0, 'k' },
 		{ "guardian", required_argument, 0, 'g' },
+		{ "if-new", no_argument, 0, 'I' },
 		{ 0, 0, 0, 0 },
 	};
 	const char *name = NULL, *born = NULL, *service = NULL, *concern = NULL, *worry = NULL;
 	char *fnr = NULL;
 	const char *kinds[16], *guardians[16];
-	int nkinds = 0, nguardians = 0, opt;
+	int nkinds = 0, nguardians = 0, if_new = 0, opt;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'n': name = optarg; break;
 		case 'B': born = optarg; break;
 		case 'f': fnr = strcmp(optarg, "-") ? xstrdup(optarg) : read_stdin_line(&c); break;
 		case 's': service = optarg; break;
+		case 'I': if_new = 1; break;
 		case 'c': concern = optarg; break;
 		case 'w': worry = optarg; break;
 		case 'k':
@@ -96,7 +131,16 @@ main(int argc, char **argv)
 		cli_usage(&c, "--born: '%s' is not a real date in the form YYYY-MM-DD", born);
 
 	struct op o;
-	if (op_begin(&o, &c) != EXIT_OK) {
+	if (op_begin(&o, &c) != EXIT_OK || !(service = op_service(&o, service))) {
+		free(fnr);
+		return op_end(&o);
+	}
+	char open_case[CASE_PATH_MAX] = "";
+	switch (same_child(&o, fnr, name, born ? bday : -1, if_new, open_case)) {
+	case -1:
+		o.status = EXIT_SYSTEM;
+		/* fall through */
+	case 1:
 		free(fnr);
 		return op_end(&o);
 	}
@@ -164,7 +208,11 @@ main(int argc, char **argv)
 	map_set(doc, lv, "level", node_int(doc, 0));
 	map_set(doc, lv, "reason", node_str(doc, "case opened"));
 	op_append(&o, "levels", lv);
-	if (op_commit(&o, "new", "opened at level 0", 1) == EXIT_OK)
+	if (op_commit(&o, "new", "opened at level 0", 1) == EXIT_OK) {
 		printf("%s\n", o.id);
+		if (open_case[0])
+			diag_warn(&o.dg, open_case, 0, 0, "case/open", "the child already had this open "
+			    "case; opened another (--if-new would have printed its id)");
+	}
 	return op_end(&o);
 }

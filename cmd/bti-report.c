@@ -10,6 +10,7 @@
 #include "render.h"
 #include "repo.h"
 #include "scan.h"
+#include "show.h"
 #include "yamlio.h"
 
 static const char usage[] =
@@ -26,7 +27,8 @@ static const char usage[] =
 "id appears in the figures.\n"
 "  --html           a complete HTML page, rendered by cmark\n"
 "  --format F       md (default), csv, tsv or json; csv/tsv/json give one\n"
-"                   figure per row: table, row, value (\":\" when hidden)\n"
+"                   figure per row: table, row, value (\":\" when hidden);\n"
+"                   with a case id, json prints the case as bti-show does\n"
 "  --lang L         language of the labels (default: bti.yaml's lang)\n"
 "Exit status: 0 done, 1 invalid cases or files that are not case files were\n"
 "left out of the figures (named on stderr), 2 usage, 3 repository error (a\n"
@@ -89,6 +91,21 @@ out:
 	free(data);
 	doc_free(&d);
 	repo_close(&r);
+	diag_print(&dg, c->prog, stderr);
+	diags_free(&dg);
+	return status;
+}
+
+/* The case as bti-show --format json prints it. */
+static int
+case_json(struct cli *c, const char *id)
+{
+	struct diags dg = { 0 };
+	struct buf out = { 0 };
+	int status = show_case(c->dir, id, SHOW_JSON, -1, &out, &dg);
+	if (status == EXIT_OK)
+		fwrite(out.p, 1, out.len, stdout);
+	buf_free(&out);
 	diag_print(&dg, c->prog, stderr);
 	diags_free(&dg);
 	return status;
@@ -189,6 +206,10 @@ main(int argc, char **argv)
 	if (!year && !from && !to) {
 		if (argc - optind != 1)
 			cli_usage(&c, "give a case id, or --year for the statistics");
+		if (!strcmp(format, "json"))
+			return case_json(&c, argv[optind]);
+		if (strcmp(format, "md"))
+			cli_usage(&c, "--format %s is for the statistics; a case is md, --html or json", format);
 		return summary(&c, argv[optind], html, lang);
 	}
 	day_t f, t;

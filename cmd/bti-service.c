@@ -38,7 +38,8 @@ main(int argc, char **argv)
 		cli_usage(&c, "'%s' is not join or leave", action);
 	cli_text(&c, "SERVICE", service, TEXT_LINE);
 	struct op o;
-	if (op_begin(&o, &c) != EXIT_OK || op_load_case(&o, argv[optind]) != EXIT_OK)
+	if (op_begin(&o, &c) != EXIT_OK || op_load_case(&o, argv[optind]) != EXIT_OK ||
+	    !(service = op_service(&o, service)))
 		return op_end(&o);
 	struct node *e = op_entry(&o);
 	map_set(&o.doc, e, "name", node_str(&o.doc, service));

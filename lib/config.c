@@ -3,6 +3,7 @@
 
 #include "config.h"
 #include "model.h"
+#include "services.h"
 #include "yamlio.h"
 
 static int
@@ -52,7 +53,8 @@ parse(struct config *c, const char *buf, size_t len, struct diags *dg)
 		return -1;
 	}
 	c->sign = sign != NULL;
-	return 0;
+	c->services = map_get(r, "services");
+	return services_check(c->services, dg) ? -1 : 0;
 }
 
 int

@@ -14,6 +14,7 @@ struct config {
 	int lang;               /* enum lang */
 	int suppress_below;     /* yearly counts below this are hidden */
 	int sign;               /* sign: ssh: every commit is signed (lib/sign.c) */
+	const struct node *services;  /* the register of services; NULL without one */
 };
 
 int config_parse(struct config *c, const char *buf, size_t len, struct diags *dg);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "op.h"
+#include "services.h"
 #include "sign.h"
 #include "util.h"
 #include "yamlio.h"
@@ -41,6 +42,21 @@ op_refuse(struct op *o, const struct node *at, const char *rule, const char *fmt
 	    rule, "%s", msg);
 	free(msg);
 	return o->status = EXIT_REFUSED;
+}
+
+const char *
+op_service(struct op *o, const char *name)
+{
+	const struct node *reg = o->repo.cfg.services;
+	const char *canonical = services_resolve(reg, name);
+	if (!canonical) {
+		struct buf near = { 0 };
+		services_nearest(reg, name, &near);
+		op_refuse(o, NULL, "service/unknown", "'%s' is not in bti.yaml's register of services%s%s",
+		    name, near.p ? "; did you mean " : "", near.p ? near.p : "");
+		buf_free(&near);
+	}
+	return canonical;
 }
 
 int

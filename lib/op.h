@@ -39,6 +39,10 @@ struct node *op_strings(struct op *o, const char *const *v, int n);
 int op_commit(struct op *o, const char *event, const char *what, int quiet);
 /* Prints the diagnostics, frees everything, returns the exit code. */
 int op_end(struct op *o);
+/* The name to record for a service given on the command line: with a
+ * register in bti.yaml, its canonical name for a name or an alias; NULL,
+ * refused with the nearest names, when the register lacks it. */
+const char *op_service(struct op *o, const char *name);
 /* Records a refusal by the rules (exit 1); returns EXIT_REFUSED. */
 int op_refuse(struct op *o, const struct node *at, const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -56,7 +56,7 @@ expect 0 "cases named by path pass" bti-check -C "$r" "$pa" "$pb"
 quiet "and nothing is printed"
 expect 1 "a path with no file is an unknown case" bti-check -C "$r" cases/2026/Q/2026-QQQQQQ.yaml
 like "$(out)" '^case/unknown: 1 of the named cases' "it says so"
-expect 2 "a path outside cases/ is a usage error" bti-check -C "$r" bti.yaml
+expect 1 "a path outside cases/ is refused, as a malformed id" bti-check -C "$r" bti.yaml
 like "$(err)" "^bti-check: 'bti.yaml' is not a case id or a path under cases/" "the error names it"
 (cd "$r/cases" && bti-check >"$tmp/out" 2>"$tmp/err") && pass "finds the repository from a subdirectory" ||
 	fail "finds the repository from a subdirectory"
@@ -83,7 +83,7 @@ expect 1 "an unknown case id is a problem" bti-check -C "$r" 2026-ZZZZZZ
 outgolden check-unknown "it says how many named cases do not exist"
 expect 1 "a known and an unknown case" bti-check -C "$r" "$c" 2026-ZZZZZZ
 like "$(out)" '^case/unknown: 1 of the named cases' "one of them does not exist"
-expect 2 "a name that is not a case id is a usage error" bti-check -C "$r" notes
+expect 1 "a name that is not a case id is refused, as in every command" bti-check -C "$r" notes
 like "$(err)" "^bti-check: 'notes' is not a case id" "the error names it"
 expect 1 "a YAML syntax error" sh -c 'sed -i "s/^  born: 2015-06-02$/  born: [2015/" "$1/$2" && bti-check -C "$1" "$3"' _ "$r" "$pc" "$c"
 like "$(out)" "^$pc:7:8: yaml/syntax: " "is reported with its position"

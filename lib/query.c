@@ -1,0 +1,567 @@
+/* query.c: a case as one escaped line of facts, the cache of those lines,
+ * and two reader threads for the cases the cache does not know. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "embedded.h"
+#include "query.h"
+#include "rules.h"
+#include "tsv.h"
+#include "walk.h"
+#include "yamlio.h"
+
+/* Bump when row_text changes meaning. */
+#define CACHE_VERSION "bti-query 1"
+#define THREADS 2
+#define CACHE_SMALL 4096
+#define CACHE_SLACK 32
+
+struct item {
+	git_oid oid;
+	char path[48];
+	const char *cached;     /* its row in the cache */
+	char *text;             /* its row, read from the blob this run */
+	size_t ndiag;           /* diagnostics its reading left in the worker's list */
+};
+
+struct list {
+	struct item *v;
+	size_t n, cap;
+};
+
+static int
+add_item(const char *path, const git_oid *id, void *arg)
+{
+	struct list *l = arg;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 1024;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	struct item *it = &l->v[l->n++];
+	memset(it, 0, sizeof *it);
+	git_oid_cpy(&it->oid, id);
+	snprintf(it->path, sizeof it->path, "%s", path);
+	return 0;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	const char *x = strrchr(((const struct item *)a)->path, '/');
+	const char *y = strrchr(((const struct item *)b)->path, '/');
+	int c = strcmp(x, y);
+	return c ? c : strcmp(((const struct item *)a)->path, ((const struct item *)b)->path);
+}
+
+void
+query_fnr_key(const char *fnr, char out[QUERY_KEY_LEN + 1])
+{
+	git_oid oid;
+	git_odb_hash(&oid, fnr, strlen(fnr), GIT_OBJECT_BLOB);
+	git_oid_tostr(out, QUERY_KEY_LEN + 1, &oid);
+}
+
+size_t
+query_due(const struct qrow *q, day_t today)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < q->ndeadlines; i++)
+		n += q->deadlines[i] <= today;
+	return n;
+}
+
+/* The dates by which something is due in an open case: the next
+ * evaluation of every measure that has not ended. */
+static void
+deadlines(const struct node *root, struct buf *b)
+{
+	const struct node *ms = map_list(root, "measures");
+	size_t n = 0;
+	for (size_t i = 0; ms && i < ms->n; i++)
+		n += rules_measure_due(root, ms->v[i]) >= 0;
+	buf_printf(b, "\t%zu", n);
+	for (size_t i = 0; ms && i < ms->n; i++) {
+		day_t d = rules_measure_due(root, ms->v[i]);
+		if (d >= 0)
+			buf_printf(b, "\t%ld", d);
+	}
+}
+
+/* The row of a valid case: id, level, closed, opened, last, born, fnr key,
+ * name, coordinator, its service, the services (count, names), the
+ * deadlines (count, dates); tab-separated, each field escaped. */
+static void
+row_text(const struct node *root, struct buf *b)
+{
+	struct case_state st;
+	case_state(root, &st);
+	day_t last = st.opened;
+	for (size_t i = 0; i < root->n; i++) {
+		const struct node *l = root->v[i];
+		for (size_t j = 0; l->type == NT_SEQ && j < l->n; j++) {
+			day_t d = map_date(l->v[j], "date");
+			if (d > last)
+				last = d;
+		}
+	}
+	const struct node *child = map_get(root, "child");
+	char key[QUERY_KEY_LEN + 1] = "";
+	if (map_str(child, "fnr"))
+		query_fnr_key(map_str(child, "fnr"), key);
+	buf_printf(b, "%s\t%d\t%d\t%ld\t%ld\t%ld\t%s\t", map_str(root, "id"), st.level, st.closed,
+	    st.opened, last, st.born, key);
+	tsv_escape(b, map_str(child, "name"));
+	const struct node *co = rules_coordinator_on(root, last);
+	buf_puts(b, "\t");
+	tsv_escape(b, co ? map_str(co, "name") : "");
+	buf_puts(b, "\t");
+	tsv_escape(b, co ? map_str(co, "service") : "");
+	/* The first service, then those taking part on the last day. */
+	const struct node *sv = map_list(root, "services");
+	const char *names[256];
+	size_t n = 0;
+	names[n++] = map_str(root, "service");
+	for (size_t i = 0; sv && i < sv->n && n < 256; i++) {
+		const char *s = map_str(sv->v[i], "name");
+		size_t k = 0;
+		while (k < n && strcmp(names[k], s))
+			k++;
+		if (k == n && rules_involved(root, s, last))
+			names[n++] = s;
+	}
+	buf_printf(b, "\t%zu", n);
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(b, "\t");
+		tsv_escape(b, names[i]);
+	}
+	if (st.closed)
+		buf_puts(b, "\t0");
+	else
+		deadlines(root, b);
+}
+
+/* A row from its text; buffers are kept in s for the next row. */
+struct parsed {
+	struct qrow q;
+	char *copy;
+	size_t ccap;
+	const char **sv;
+	day_t *dl;
+	size_t svcap, dlcap;
+};
+
+static int
+num(char **p, long *out)
+{
+	char *q = *p;
+	int neg = *q == '-';
+	long v = 0;
+	q += neg;
+	if (*q < '0' || *q > '9')
+		return -1;
+	while (*q >= '0' && *q <= '9' && v < 100000000)
+		v = v * 10 + (*q++ - '0');
+	if (*q != '\t' && *q)
+		return -1;
+	*out = neg ? -v : v;
+	*p = *q ? q + 1 : q;
+	return 0;
+}
+
+static char *
+field(char **p)
+{
+	char *s = *p, *t = strchr(s, '\t');
+	if (t) {
+		*t = 0;
+		*p = t + 1;
+	} else {
+		*p = s + strlen(s);
+	}
+	tsv_unescape(s);
+	return s;
+}
+
+static int
+row_parse(struct parsed *s, const char *text)
+{
+	size_t len = strcspn(text, "\n");
+	if (len + 1 > s->ccap) {
+		s->ccap = 2 * (len + 1);
+		s->copy = xrealloc(s->copy, s->ccap);
+	}
+	memcpy(s->copy, text, len);
+	s->copy[len] = 0;
+	char *p = s->copy, *id = field(&p);
+	long lv, cl, n;
+	struct qrow *q = &s->q;
+	if (strlen(id) != CASE_ID_LEN || num(&p, &lv) || num(&p, &cl) || num(&p, &q->opened) ||
+	    num(&p, &q->last) || num(&p, &q->born))
+		return -1;
+	memcpy(q->id, id, sizeof q->id);
+	q->level = (int)lv;
+	q->closed = (int)cl;
+	snprintf(q->fnr, sizeof q->fnr, "%s", field(&p));
+	q->name = field(&p);
+	q->coordinator = field(&p);
+	q->coord_service = field(&p);
+	if (num(&p, &n) || n < 0 || n > 256)
+		return -1;
+	if ((size_t)n > s->svcap)
+		s->sv = xrealloc(s->sv, (s->svcap = (size_t)n) * sizeof *s->sv);
+	for (q->nservices = 0; q->nservices < (size_t)n; q->nservices++)
+		s->sv[q->nservices] = field(&p);
+	if (num(&p, &n) || n < 0 || (size_t)n > len)
+		return -1;
+	if ((size_t)n > s->dlcap)
+		s->dl = xrealloc(s->dl, (s->dlcap = (size_t)n) * sizeof *s->dl);
+	for (q->ndeadlines = 0; q->ndeadlines < (size_t)n; q->ndeadlines++)
+		if (num(&p, &s->dl[q->ndeadlines]))
+			return -1;
+	q->services = s->sv;
+	q->deadlines = s->dl;
+	return *p ? -1 : 0;
+}
+
+/* The cache: a header naming what the rows depend on, then per case
+ * "<hex blob id> <row>\n", in id order. A run reads the rows in the order
+ * it lists the cases, so the next line is nearly always the one wanted;
+ * only when it is not are all lines put in an open-addressing table. */
+struct cache {
+	char *data;             /* the file, mapped; NULL when there is none */
+	size_t len;
+	const char *rows, *end; /* the first row and the end; rows NULL when unusable */
+	const char *next;       /* the line after the last one found */
+	struct slot { git_oid oid; const char *row; } *slots;
+	size_t cap, used;
+};
+
+static struct slot *
+slot_of(const struct cache *c, const git_oid *oid)
+{
+	size_t h;
+	memcpy(&h, oid->id, sizeof h);
+	for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1))
+		if (!c->slots[i].row || git_oid_equal(&c->slots[i].oid, oid))
+			return &c->slots[i];
+}
+
+static void
+cache_load(struct cache *c, const char *path, const char *header)
+{
+	memset(c, 0, sizeof *c);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	size_t hl = strlen(header);
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) == 0 && (size_t)st.st_size > hl) {
+		void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (m != MAP_FAILED) {
+			c->data = m;
+			c->len = (size_t)st.st_size;
+		}
+	}
+	close(fd);
+	if (c->data && memcmp(c->data, header, hl) == 0) {
+		c->rows = c->next = c->data + hl;
+		c->end = c->data + c->len;
+	}
+}
+
+/* The line of the table for every row; lines past half of it (a cache of a
+ * much larger tree) are left out, so that lookups always end. */
+static void
+cache_index(struct cache *c, size_t n)
+{
+	for (c->cap = 1024; c->cap < 2 * n; c->cap *= 2)
+		;
+	c->slots = xmalloc(c->cap * sizeof *c->slots);
+	memset(c->slots, 0, c->cap * sizeof *c->slots);
+	size_t entries = 0;
+	for (const char *p = c->rows; p + GIT_OID_HEXSZ + 1 < c->end && entries < c->cap / 2;) {
+		git_oid oid;
+		const char *nl = memchr(p, '\n', (size_t)(c->end - p));
+		if (!nl || p[GIT_OID_HEXSZ] != ' ' || git_oid_fromstrn(&oid, p, GIT_OID_HEXSZ) < 0)
+			break;
+		struct slot *s = slot_of(c, &oid);
+		entries += !s->row;
+		git_oid_cpy(&s->oid, &oid);
+		s->row = p + GIT_OID_HEXSZ + 1;
+		p = nl + 1;
+	}
+}
+
+/* The cached row of a blob, or NULL. */
+static const char *
+cache_find(struct cache *c, const git_oid *oid, size_t n)
+{
+	char hex[GIT_OID_HEXSZ];
+	const char *row = NULL;
+	if (!c->rows)
+		return NULL;
+	git_oid_fmt(hex, oid);
+	if (c->end - c->next > GIT_OID_HEXSZ && memcmp(c->next, hex, GIT_OID_HEXSZ) == 0 &&
+	    c->next[GIT_OID_HEXSZ] == ' ') {
+		row = c->next + GIT_OID_HEXSZ + 1;
+	} else {
+		if (!c->slots)
+			cache_index(c, n);
+		row = slot_of(c, oid)->row;
+	}
+	if (row) {
+		const char *nl = memchr(row, '\n', (size_t)(c->end - row));
+		c->next = nl ? nl + 1 : c->end;
+		c->used++;
+	}
+	return row;
+}
+
+/* How many rows the cache has. */
+static size_t
+cache_rows(const struct cache *c)
+{
+	size_t n = 0;
+	for (const char *p = c->rows; p && p < c->end; n++) {
+		const char *nl = memchr(p, '\n', (size_t)(c->end - p));
+		p = nl ? nl + 1 : c->end;
+	}
+	return n;
+}
+
+static void
+cache_free(struct cache *c)
+{
+	if (c->data)
+		munmap(c->data, c->len);
+	free(c->slots);
+}
+
+/* What the rows depend on besides the blob: bti.yaml, the model, the
+ * schema compiled into this binary. */
+static char *
+cache_header(struct repo *r)
+{
+	char cfg[GIT_OID_HEXSZ + 1] = "-", model[GIT_OID_HEXSZ + 1] = "-";
+	char *mpath = xasprintf("models/%s.yaml", r->cfg.model);
+	git_tree_entry *e;
+	if (git_tree_entry_bypath(&e, r->tree, CONFIG_FILE) == 0) {
+		git_oid_tostr(cfg, sizeof cfg, git_tree_entry_id(e));
+		git_tree_entry_free(e);
+	}
+	if (git_tree_entry_bypath(&e, r->tree, mpath) == 0) {
+		git_oid_tostr(model, sizeof model, git_tree_entry_id(e));
+		git_tree_entry_free(e);
+	}
+	free(mpath);
+	size_t slen;
+	const char *s = embedded_file("schema/case.schema.json", &slen);
+	git_oid schema;
+	git_odb_hash(&schema, s, slen, GIT_OBJECT_BLOB);
+	char sch[GIT_OID_HEXSZ + 1];
+	git_oid_tostr(sch, sizeof sch, &schema);
+	return xasprintf("%s %s %s %s\n", CACHE_VERSION, cfg, model, sch);
+}
+
+struct worker {
+	struct repo *r;
+	struct list *l;
+	size_t first, step;
+	struct diags dg;
+	int failed;
+};
+
+static void
+read_one(git_repository *git, struct schema *sch, const struct model *m, struct item *it,
+    struct diags *dg)
+{
+	char id[CASE_ID_LEN + 1];
+	git_blob *b;
+	if (case_path_id(it->path, id) < 0) {
+		diag_add(dg, it->path, 0, 0, "case/path", CASE_PATH_RULE);
+		return;
+	}
+	if (git_blob_lookup(&b, git, &it->oid) < 0) {
+		diag_add(dg, it->path, 0, 0, "repo", "cannot read the blob");
+		return;
+	}
+	struct doc d;
+	doc_init(&d, it->path);
+	if (yaml_read(&d, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), dg) == 0 &&
+	    !case_validate(sch, m, d.root, it->path, id, dg)) {
+		struct buf t = { 0 };
+		row_text(d.root, &t);
+		it->text = t.p;
+	}
+	doc_free(&d);
+	git_blob_free(b);
+}
+
+static void *
+work(void *arg)
+{
+	struct worker *w = arg;
+	git_repository *git;
+	struct schema sch;
+	size_t slen;
+	const char *s = embedded_file("schema/case.schema.json", &slen);
+	if (git_repository_open_bare(&git, git_repository_path(w->r->git)) < 0) {
+		w->failed = 1;
+		return NULL;
+	}
+	if (schema_parse(&sch, "case.schema.json", s, slen, &w->dg) < 0) {
+		w->failed = 1;
+		git_repository_free(git);
+		return NULL;
+	}
+	for (size_t i = w->first; i < w->l->n; i += w->step) {
+		struct item *it = &w->l->v[i];
+		size_t before = w->dg.n;
+		if (!it->cached)
+			read_one(git, &sch, &w->r->model, it, &w->dg);
+		it->ndiag = w->dg.n - before;
+	}
+	schema_free(&sch);
+	git_repository_free(git);
+	return NULL;
+}
+
+static void
+cache_write(const char *path, const char *header, const struct list *l)
+{
+	struct buf b = { 0 };
+	char hex[GIT_OID_HEXSZ + 1];
+	buf_puts(&b, header);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct item *it = &l->v[i];
+		const char *t = it->cached ? it->cached : it->text;
+		if (!t)
+			continue;
+		buf_printf(&b, "%s ", git_oid_tostr(hex, sizeof hex, &it->oid));
+		buf_add(&b, t, strcspn(t, "\n"));
+		buf_puts(&b, "\n");
+	}
+	/* A cache that cannot be written only costs time next run. */
+	if (write_file_atomic(path, b.p, b.len, 0644) < 0)
+		unlink(path);
+	buf_free(&b);
+}
+
+/* Reads the cases the cache does not know; -1 when a reader could not
+ * start. */
+static int
+read_missing(struct repo *r, struct list *l, struct diags *dg)
+{
+	int rc = 0;
+	struct worker w[THREADS];
+	pthread_t t[THREADS];
+	int started[THREADS];
+	for (int i = 0; i < THREADS; i++) {
+		w[i] = (struct worker){ .r = r, .l = l, .first = (size_t)i, .step = THREADS };
+		started[i] = pthread_create(&t[i], NULL, work, &w[i]) == 0;
+		if (!started[i])
+			work(&w[i]);
+	}
+	for (int i = 0; i < THREADS; i++)
+		if (started[i])
+			pthread_join(t[i], NULL);
+	/* The diagnostics in id order, whichever thread found them: each
+	 * thread's are in the order of its items. */
+	size_t next[THREADS] = { 0 };
+	for (size_t k = 0; k < l->n; k++) {
+		int i = (int)(k % THREADS);
+		for (size_t j = 0; !w[i].failed && j < l->v[k].ndiag; j++, next[i]++) {
+			struct diag *x = &w[i].dg.v[next[i]];
+			diag_add(dg, x->file, x->line, x->col, x->rule, "%s", x->msg);
+		}
+	}
+	for (int i = 0; i < THREADS; i++) {
+		if (w[i].failed) {
+			for (size_t j = 0; j < w[i].dg.n; j++)
+				diag_add(dg, w[i].dg.v[j].file, w[i].dg.v[j].line, w[i].dg.v[j].col,
+				    w[i].dg.v[j].rule, "%s", w[i].dg.v[j].msg);
+			rc = git_fail(dg, "cannot read the cases");
+		}
+		diags_free(&w[i].dg);
+	}
+	return rc;
+}
+
+/* Whether a case file is where case_path puts the id its name says. */
+static int
+placed(const char *path, const char *id)
+{
+	return strlen(path) == 29 && !memcmp(path, "cases/", 6) && !memcmp(path + 6, id, 4) &&
+	    path[10] == '/' && path[11] == id[5] && path[12] == '/' &&
+	    !memcmp(path + 13, id, CASE_ID_LEN) && !strcmp(path + 24, ".yaml");
+}
+
+int
+query_cases(struct repo *r, int (*fn)(const struct qrow *, void *), void *arg, struct diags *dg)
+{
+	struct list l = { 0 };
+	if (walk_case_ids(r->git, r->tree, add_item, &l) < 0) {
+		free(l.v);
+		return git_fail(dg, "cannot list the cases");
+	}
+	/* A tree lists its case files in id order already (cases/YYYY/X/ID). */
+	for (size_t i = 1; i < l.n; i++)
+		if (by_name(&l.v[i - 1], &l.v[i]) > 0) {
+			qsort(l.v, l.n, sizeof *l.v, by_name);
+			break;
+		}
+	struct cache c;
+	char *cpath = xasprintf("%sbti-query-cache", git_repository_path(r->git));
+	char *header = cache_header(r);
+	cache_load(&c, cpath, header);
+	size_t hits = 0;
+	for (size_t i = 0; i < l.n; i++)
+		hits += (l.v[i].cached = cache_find(&c, &l.v[i].oid, l.n)) != NULL;
+	int rc = 0, damaged = 0;
+	if (hits < l.n) {
+		git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)64 << 20);
+		rc = read_missing(r, &l, dg);
+	}
+	struct parsed p = { 0 };
+	for (size_t i = 0; i < l.n && rc == 0; i++) {
+		struct item *it = &l.v[i];
+		const char *t = it->cached ? it->cached : it->text;
+		if (!t)
+			continue;
+		if (row_parse(&p, t) < 0 || !placed(it->path, p.q.id)) {
+			/* A damaged row, or a row of this blob found at another
+			 * path: the case is read as if it were not cached. */
+			if (!it->cached)
+				continue;
+			it->cached = NULL;
+			damaged = 1;
+			read_one(r->git, &r->schema, &r->model, it, dg);
+			if (!it->text || row_parse(&p, it->text) < 0)
+				continue;
+		}
+		if (fn(&p.q, arg))
+			break;
+	}
+	/* Rewriting a large cache costs more than reading a few cases: it is
+	 * rewritten once it misses CACHE_SLACK of them (or a small one at once). */
+	size_t rows = cache_rows(&c), changed = rc ? 0 : l.n - hits + (size_t)damaged +
+	    (rows > hits ? rows - hits : 0);
+	if (changed && (!c.rows || l.n < CACHE_SMALL || changed >= CACHE_SLACK))
+		cache_write(cpath, header, &l);
+	free(p.copy);
+	free(p.sv);
+	free(p.dl);
+	for (size_t i = 0; i < l.n; i++)
+		free(l.v[i].text);
+	cache_free(&c);
+	free(l.v);
+	free(header);
+	free(cpath);
+	return rc;
+}
