@@ -251,6 +251,11 @@ repo_check_clean(struct repo *r, const char *path, struct diags *dg)
 			git_tree_entry_free(e);
 		}
 	}
+	if (in_head && head_mode == GIT_FILEMODE_LINK) {
+		diag_add(dg, path, 0, 0, "case/symlink", "a symbolic link in the last commit, not a file; "
+		    "commit the file itself in its place first");
+		return -1;
+	}
 	/* Changing commands read the index once, under its lock (repo_lock). */
 	git_index *idx = r->il.idx;
 	if (!idx && (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0))
