@@ -33,6 +33,22 @@ expect 0 "run again once the lock is gone" goal "Ola trives"
 is "$(goals "Ola trives")" "1 1" "the goal is recorded once"
 clean && pass "all clean" || fail "all clean"
 
+# The issue's sequence: a command with another process's index.lock, a hand
+# edit, the next command. Before, the first committed and exited 3, and the
+# second deleted the lock and overwrote the edit.
+: >"$r/.git/index.lock"
+run goal "Ola hopper"
+is "$rc $(goals "Ola hopper")" "3 0 0" "the command with a foreign index.lock commits nothing"
+printf '# min merknad\n' >>"$f"
+run goal "Ola hopper"
+is "$rc" 3 "the next one is refused too"
+is "$(grep -c '^# min merknad$' "$f")" 1 "#12.3: the hand edit is still there"
+[ -e "$r/.git/index.lock" ] && pass "#12.3: the lock is still there" || fail "#12.3: the lock is still there"
+rm "$r/.git/index.lock"
+git -C "$r" checkout -q HEAD -- "$p"
+expect 0 "once the lock is gone and the edit dropped, the command runs" goal "Ola hopper"
+is "$(goals "Ola hopper")" "1 1" "#12.3: and records its goal once"
+
 # --- a foreign lock on the branch: refused, and never removed ------------------------------------
 : >"$r/.git/refs/heads/main.lock"
 unchanged 3 "another process's lock on the branch: refused" "$r" goal "Ola leser"
