@@ -57,7 +57,7 @@ ilock_take(struct ilock *l, const char *path, struct diags *dg)
 	int fd = open(l->mine, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	int rc = -1;
 	if (fd < 0 || close(fd) < 0) {
-		diag_add(dg, l->mine, 0, 0, "repo", "cannot create it: %s", strerror(errno));
+		diag_add(dg, l->mine, 0, 0, "repo", "cannot create it: %s; nothing was changed", strerror(errno));
 	} else if (link(l->mine, lock) < 0) {
 		if (errno == EEXIST)
 			diag_add(dg, lock, 0, 0, "repo/locked",
@@ -65,15 +65,15 @@ ilock_take(struct ilock *l, const char *path, struct diags *dg)
 			    "when no git process is running, remove the lock (rm '%s') and run the command again; "
 			    "nothing was changed", lock);
 		else
-			diag_add(dg, lock, 0, 0, "repo", "cannot lock the index: %s", strerror(errno));
+			diag_add(dg, lock, 0, 0, "repo", "cannot lock the index: %s; nothing was changed", strerror(errno));
 		unlink(l->mine);
 	} else if (link(path, l->copy) < 0 && errno != ENOENT) {
-		diag_add(dg, l->copy, 0, 0, "repo", "cannot copy the index: %s", strerror(errno));
+		diag_add(dg, l->copy, 0, 0, "repo", "cannot copy the index: %s; nothing was changed", strerror(errno));
 		unlink(lock);
 		unlink(l->mine);
 	} else if (git_index_open(&l->idx, l->copy) < 0) {
 		const git_error *e = git_error_last();
-		diag_add(dg, path, 0, 0, "repo", "cannot read the index: %s", e ? e->message : "unknown error");
+		diag_add(dg, path, 0, 0, "repo", "cannot read the index: %s; nothing was changed", e ? e->message : "unknown error");
 		l->idx = NULL;
 		unlink(l->copy);
 		unlink(lock);

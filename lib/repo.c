@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "crash.h"
@@ -278,6 +279,23 @@ repo_check_clean(struct repo *r, const char *path, struct diags *dg)
 	return 0;
 }
 
+/* A failure to write into the repository, and whether its file system is
+ * full (err: errno right after the failure): libgit2 does not always say
+ * so (a loose object whose directory cannot be made is reported as
+ * missing later, or not at all). */
+static int
+store_failed(struct repo *r, struct diags *dg, const char *what, int err)
+{
+	const git_error *e = git_error_last();
+	const char *msg = e && e->message ? e->message : "unknown error";
+	struct statvfs vfs;
+	int full = err == ENOSPC || err == EDQUOT || (statvfs(git_repository_path(r->git), &vfs) == 0 &&
+	    (vfs.f_bavail == 0 || (vfs.f_files && vfs.f_favail == 0)));
+	diag_add(dg, NULL, 0, 0, "repo", "%s: %s%s", what, msg,
+	    full && !strstr(msg, strerror(ENOSPC)) ? "; the file system is full (" "No space left on device)" : "");
+	return -1;
+}
+
 /* Why the branch could not be moved to the new commit. */
 static void
 branch_failed(struct repo *r, int rc, struct diags *dg)
@@ -290,7 +308,7 @@ branch_failed(struct repo *r, int rc, struct diags *dg)
 		    "when no git process is running, remove that file and run the command again; nothing was changed",
 		    git_repository_path(r->git), r->refname);
 	else
-		git_fail(dg, "cannot move the branch to the new commit; nothing was changed");
+		store_failed(r, dg, "cannot move the branch to the new commit; nothing was changed", errno);
 }
 
 int
@@ -309,7 +327,7 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		upd[i].filemode = GIT_FILEMODE_BLOB;
 		upd[i].path = ch[i].path;
 		if (git_blob_create_from_buffer(&upd[i].id, r->git, ch[i].data, ch[i].len) < 0) {
-			git_fail(dg, "cannot store the file; nothing was changed");
+			store_failed(r, dg, "cannot store the file; nothing was changed", errno);
 			goto out;
 		}
 		git_tree_entry *e;
@@ -326,7 +344,7 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		git_oid eo;
 		if (git_treebuilder_new(&tb, r->git, NULL) < 0 || git_treebuilder_write(&eo, tb) < 0 ||
 		    git_tree_lookup(&empty, r->git, &eo) < 0) {
-			git_fail(dg, "cannot create the first tree; nothing was changed");
+			store_failed(r, dg, "cannot create the first tree; nothing was changed", errno);
 			goto out;
 		}
 		git_treebuilder_free(tb);
@@ -334,13 +352,18 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 	}
 	if (git_tree_create_updated(&tree_oid, r->git, base, n, upd) < 0 ||
 	    git_tree_lookup(&tree, r->git, &tree_oid) < 0) {
-		git_fail(dg, "cannot build the new tree; nothing was changed");
+		store_failed(r, dg, "cannot build the new tree; nothing was changed", errno);
 		goto out;
 	}
 	const git_commit *parents[1] = { r->head };
-	if (git_commit_create(&commit_oid, r->git, NULL, author, author, NULL, msg, tree,
-	    r->head ? 1 : 0, parents) < 0) {
-		git_fail(dg, "cannot create the commit; nothing was changed");
+	git_odb *odb = NULL;
+	/* Looked up: libgit2 can report a loose object written that is not. */
+	int made = git_commit_create(&commit_oid, r->git, NULL, author, author, NULL, msg, tree,
+	    r->head ? 1 : 0, parents) == 0, err = errno;
+	made = made && git_repository_odb(&odb, r->git) == 0 && git_odb_exists(odb, &commit_oid);
+	git_odb_free(odb);
+	if (!made) {
+		store_failed(r, dg, "cannot create the commit; nothing was changed", err);
 		goto out;
 	}
 	if (r->workdir && journal_write(r, &commit_oid, jf, n) < 0) {
