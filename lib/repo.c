@@ -9,6 +9,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "branch.h"
 #include "crash.h"
 #include "embedded.h"
 #include "heap.h"
@@ -89,6 +90,7 @@ repo_lock(struct repo *r, struct diags *dg)
 		return -1;
 	}
 	free(path);
+	branch_reclaim(r);
 	if (r->workdir) {
 		/* The index lock of a command killed while holding it is ours to
 		 * remove (we hold bti.lock); another process's never is. */
@@ -296,21 +298,6 @@ store_failed(struct repo *r, struct diags *dg, const char *what, int err)
 	return -1;
 }
 
-/* Why the branch could not be moved to the new commit. */
-static void
-branch_failed(struct repo *r, int rc, struct diags *dg)
-{
-	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS)
-		git_fail(dg, "the branch moved while this command ran; nothing was changed, run it again");
-	else if (rc == GIT_ELOCKED)
-		diag_add(dg, NULL, 0, 0, "repo/locked",
-		    "the branch is locked (%s%s.lock): another git process is updating it, or one was killed; "
-		    "when no git process is running, remove that file and run the command again; nothing was changed",
-		    git_repository_path(r->git), r->refname);
-	else
-		store_failed(r, dg, "cannot move the branch to the new commit; nothing was changed", errno);
-}
-
 int
 repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
     const git_signature *author, char *out, struct diags *dg)
@@ -318,8 +305,7 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 	git_tree_update *upd = xmalloc(n * sizeof *upd);
 	struct jfile *jf = xmalloc(n * sizeof *jf);
 	git_tree *base = r->tree, *empty = NULL, *tree = NULL;
-	git_oid tree_oid, commit_oid, head_oid;
-	git_reference *ref = NULL;
+	git_oid tree_oid, commit_oid;
 	int rc = -1;
 
 	for (size_t i = 0; i < n; i++) {
@@ -371,18 +357,9 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		goto out;
 	}
 	crash_point("journal");
-	/* Compare-and-swap: the branch must still be where we read it. */
-	if (r->head) {
-		git_oid_cpy(&head_oid, git_commit_id(r->head));
-		rc = git_reference_create_matching(&ref, r->git, r->refname, &commit_oid, 1, &head_oid, msg);
-	} else {
-		rc = git_reference_create(&ref, r->git, r->refname, &commit_oid, 0, msg);
-	}
-	if (rc < 0) {
-		branch_failed(r, rc, dg);
+	if (branch_move(r, r->head ? git_commit_id(r->head) : NULL, &commit_oid, msg, dg) < 0) {
 		if (r->workdir)
 			journal_remove(r);
-		rc = -1;
 		goto out;
 	}
 	crash_point("branch");
@@ -412,7 +389,6 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 	crash_point("released");
 	journal_remove(r);
 out:
-	git_reference_free(ref);
 	git_tree_free(tree);
 	git_tree_free(empty);
 	free(jf);

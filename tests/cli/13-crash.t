@@ -134,7 +134,7 @@ is "$(git -C "$r" log --format=%s -1 --grep='^BTI-Event: level$' | sed 's/.*: //
 # Each step of a commit in order; the command kills itself there. Before
 # "branch" nothing is committed; from "branch" on the commit has landed and
 # the next command brings the work tree and the index to it.
-steps="locked journal branch file index renamed released"
+steps="locked journal branch-locked branch file index renamed released"
 : >"$tmp/steps"
 k=0
 for step in $steps; do
@@ -144,7 +144,7 @@ for step in $steps; do
 	krc=$?
 	new=$(git -C "$r" rev-parse HEAD)
 	case $step in
-	locked|journal) landed=no; [ "$new" = "$old" ] || echo "$step: HEAD moved" >>"$tmp/steps" ;;
+	locked|journal|branch-locked) landed=no; [ "$new" = "$old" ] || echo "$step: HEAD moved" >>"$tmp/steps" ;;
 	*) landed=yes; [ "$(git -C "$r" rev-parse "$new~1")" = "$old" ] || echo "$step: HEAD is not one commit on" >>"$tmp/steps" ;;
 	esac
 	[ "$krc" -eq 137 ] || echo "$step: the command was not killed there (exit $krc)" >>"$tmp/steps"
@@ -185,7 +185,7 @@ for step in $steps; do
 	s=$(find "$q" \( -name '*.bti-tmp.*' -o -name '*.lock' -o -name bti-journal -o -name 'index.bti-*' \) ! -name bti.lock)
 	[ -z "$s" ] || echo "$step: left behind: $s" >>"$tmp/first"
 	case $step in
-	locked|journal) [ -z "$committed" ] || echo "$step: committed $committed" >>"$tmp/first" ;;
+	locked|journal|branch-locked) [ -z "$committed" ] || echo "$step: committed $committed" >>"$tmp/first" ;;
 	*) [ -n "$committed" ] || echo "$step: nothing committed" >>"$tmp/first" ;;
 	esac
 done
