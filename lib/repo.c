@@ -259,14 +259,9 @@ repo_check_clean(struct repo *r, const char *path, struct diags *dg)
 		    "commit the file itself in its place first");
 		return -1;
 	}
-	/* Changing commands read the index once, under its lock (repo_lock). */
-	git_index *idx = r->il.idx;
-	if (!idx && (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0))
-		return git_fail(dg, "cannot read the index");
-	const git_index_entry *ie = git_index_get_bypath(idx, path, 0);
+	/* The index as read under its lock (repo_lock), once per command. */
+	const git_index_entry *ie = git_index_get_bypath(r->il.idx, path, 0);
 	int staged = ie ? !in_head || ie->mode != head_mode || !git_oid_equal(&ie->id, &head_oid) : in_head;
-	if (idx != r->il.idx)
-		git_index_free(idx);
 	const char *how;
 	int changed = worktree_differs(r, path, in_head, &head_oid, head_mode, &how, dg);
 	if (changed < 0)

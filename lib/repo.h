@@ -51,7 +51,8 @@ int repo_read(struct repo *r, const char *path, char **data, size_t *len, struct
 /* Refuses (-1) when the work tree or the index has a version of path that
  * differs from HEAD's, in content or in type (a symbolic link, a FIFO, the
  * executable bit): a command never overwrites uncommitted work. Refuses as
- * well when a directory on the way is a symbolic link (lib/wtree.h). */
+ * well when a directory on the way is a symbolic link (lib/wtree.h).
+ * Needs repo_lock (it reads the index taken with the lock). */
 int repo_check_clean(struct repo *r, const char *path, struct diags *dg);
 /* Writes the changes as one commit on the current branch (compare-and-swap
  * on the branch), then the work-tree files (atomically) and the index.
