@@ -1,5 +1,4 @@
 /* repo.c: the case repository through libgit2. */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -288,8 +287,10 @@ store_failed(struct repo *r, struct diags *dg, const char *what, int err)
 	struct statvfs vfs;
 	int full = err == ENOSPC || err == EDQUOT || (statvfs(git_repository_path(r->git), &vfs) == 0 &&
 	    (vfs.f_bavail == 0 || (vfs.f_files && vfs.f_favail == 0)));
-	diag_add(dg, NULL, 0, 0, "repo", "%s: %s%s", what, msg,
-	    full && !strstr(msg, strerror(ENOSPC)) ? "; the file system is full (" "No space left on device)" : "");
+	if (full && !strstr(msg, strerror(ENOSPC)))
+		diag_add(dg, NULL, 0, 0, "repo", "%s: %s; the file system is full (%s)", what, msg, strerror(ENOSPC));
+	else
+		diag_add(dg, NULL, 0, 0, "repo", "%s: %s", what, msg);
 	return -1;
 }
 
