@@ -22,9 +22,11 @@ static const char usage[] =
 "and registers the merge driver bti-merge in the repository's git config.\n"
 "  --hooks               only install the hook and the merge driver: for a\n"
 "                        clone of an existing case repository\n"
-"  --model NAME|FILE     three-level (default; Tromsø 2025: levels 0-2),\n"
-"                        four-level (Høyanger, Siljan, Jevnaker: 0-3), or a\n"
-"                        model file of your own\n"
+"  --model NAME|FILE     a built-in model: a municipality's own (tromso-2025,\n"
+"                        tromso-2014, hoyanger, siljan, jevnaker) or a generic\n"
+"                        one: three-level (default; levels 0-2), four-level\n"
+"                        (0-3); or a model file of your own (bti-model(5)).\n"
+"                        A model that breaks bti-model(5) is refused\n"
 "  --municipality NAME   the municipality, for reports\n"
 "  --lang nb|nn|en       language of reports (default nb)\n"
 "  --by NAME             who sets it up (default $BTI_USER, git user.name)\n"
@@ -81,21 +83,38 @@ hooks_only(struct cli *c, const char *dir)
 	return status;
 }
 
-/* The model's text: a built-in one by name, or a file. */
+/* The names of the built-in models, "a, b, c", into b. */
+static void
+builtin_models(struct buf *b)
+{
+	static const char dir[] = "schema/models/";
+	for (size_t i = 0; i < bti_files_n; i++) {
+		const char *p = bti_files_path[i];
+		if (!strncmp(p, dir, sizeof dir - 1))
+			buf_printf(b, "%s%.*s", b->len ? ", " : "", (int)(strlen(p) - sizeof dir - 4),
+			    p + sizeof dir - 1);
+	}
+}
+
+/* The model's text: a built-in one by name, or a file; *path names it in
+ * messages. */
 static char *
-model_text(const struct cli *c, const char *model, size_t *len)
+model_text(const struct cli *c, const char *model, size_t *len, char **path)
 {
 	if (!strchr(model, '/') && !strstr(model, ".yaml")) {
-		char *path = xasprintf("schema/models/%s.yaml", model);
-		const char *data = embedded_file(path, len);
-		free(path);
-		if (!data)
-			cli_usage(c, "--model: no built-in model '%s' (three-level, four-level, or a file)", model);
+		*path = xasprintf("schema/models/%s.yaml", model);
+		const char *data = embedded_file(*path, len);
+		if (!data) {
+			struct buf b = { 0 };
+			builtin_models(&b);
+			cli_usage(c, "--model: no built-in model '%s' (%s, or a file)", model, b.p);
+		}
 		char *copy = xmalloc(*len + 1);
 		memcpy(copy, data, *len + 1);
 		return copy;
 	}
 	char *buf;
+	*path = xstrdup(model);
 	if (read_file(model, 1024 * 1024, &buf, len) < 0) {
 		fprintf(stderr, "%s: %s: %s\n", c->prog, model, strerror(errno));
 		exit(EXIT_USAGE);
@@ -138,7 +157,8 @@ main(int argc, char **argv)
 		cli_usage(&c, "--lang: '%s' is not nb, nn or en", lang);
 
 	size_t mlen;
-	char *mtext = model_text(&c, model, &mlen);
+	char *mfile;
+	char *mtext = model_text(&c, model, &mlen, &mfile);
 	struct diags dg = { 0 };
 	struct model m;
 	struct repo r = { .lockfd = -1 };
@@ -147,7 +167,7 @@ main(int argc, char **argv)
 	char *mpath = NULL;
 	struct buf cfg = { 0 }, attrs = { 0 };
 
-	if (model_parse(&m, model, mtext, mlen, &dg) < 0) {
+	if (model_parse(&m, mfile, mtext, mlen, &dg) < 0) {
 		status = EXIT_REFUSED;
 		goto out_model;
 	}
@@ -234,6 +254,7 @@ out_git:
 out_model:
 	model_free(&m);
 	free(mtext);
+	free(mfile);
 	diag_print(&dg, c.prog, stderr);
 	diags_free(&dg);
 	return status;

@@ -5,12 +5,14 @@
 #include "op.h"
 
 static const char usage[] =
-"usage: bti-service [-C DIR] [--by NAME] [--date DATE] [--contact NAME]\n"
+"usage: bti-service [-C DIR] [--by NAME] [--date DATE] [--contact NAME] [--kind KIND]\n"
 "                   CASE-ID join|leave SERVICE\n"
 "Records that a service (PPT, helsestasjon, barnevern, ...) starts or stops\n"
 "taking part in the case. At a cooperation level a joining service must be\n"
 "covered by consent (bti-consent). Prints the commit id.\n"
 "  --contact NAME  the service's contact person\n"
+"  --kind KIND     the kind of service (e.g. health), where the level model's\n"
+"                  service_kinds do not list its name\n"
 "  --date DATE     when (default today)\n"
 "Exit status: 0 done, 1 refused, 2 usage, 3 repository error.\n";
 
@@ -21,13 +23,16 @@ main(int argc, char **argv)
 	static const struct option opts[] = {
 		CLI_LONG,
 		{ "contact", required_argument, 0, 'c' },
+		{ "kind", required_argument, 0, 'k' },
 		{ 0, 0, 0, 0 },
 	};
-	const char *contact = NULL;
+	const char *contact = NULL, *kind = NULL;
 	int opt;
 	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
 		if (opt == 'c')
 			contact = optarg;
+		else if (opt == 'k')
+			kind = optarg;
 		else
 			cli_common(&c, opt, optarg);
 	}
@@ -44,6 +49,8 @@ main(int argc, char **argv)
 	map_set(&o.doc, e, "action", node_str(&o.doc, action));
 	if (contact)
 		map_set(&o.doc, e, "contact", node_str(&o.doc, contact));
+	if (kind)
+		map_set(&o.doc, e, "kind", node_str(&o.doc, kind));
 	op_append(&o, "services", e);
 	op_commit(&o, "service", !strcmp(action, "join") ? "a service joins" : "a service leaves", 0);
 	return op_end(&o);
