@@ -185,7 +185,7 @@ main(int argc, char **argv)
 	char words[256];
 	if (!dc)
 		cli_usage(&c, "--decision: '%s' is not %s", decision,
-		    model_decisions_list(&o.repo.model, words, sizeof words));
+		    model_decisions_list(&o.repo.model, -1, words, sizeof words));
 	int up = dc->effect == EFF_UP, down = dc->effect == EFF_DOWN, close = dc->effect == EFF_CLOSE;
 	if (close && !cause)
 		cause = dc->cause;

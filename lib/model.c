@@ -321,13 +321,18 @@ model_level_decides(const struct model *m, int level, const struct decision *dc)
 }
 
 const char *
-model_decisions_list(const struct model *m, char *buf, size_t size)
+model_decisions_list(const struct model *m, int level, char *buf, size_t size)
 {
 	size_t off = 0;
+	int n = 0, last = -1;
 	buf[0] = 0;
-	for (int i = 0; i < m->ndecisions && off < size; i++)
-		off += (size_t)snprintf(buf + off, size - off, "%s%s", i == 0 ? "" :
-		    i == m->ndecisions - 1 ? " or " : ", ", m->decisions[i].word);
+	for (int i = 0; i < m->ndecisions; i++)
+		if (level < 0 || model_level_decides(m, level, &m->decisions[i]))
+			last = i;
+	for (int i = 0; i <= last && off < size; i++)
+		if (level < 0 || model_level_decides(m, level, &m->decisions[i]))
+			off += (size_t)snprintf(buf + off, size - off, "%s%s", n++ == 0 ? "" :
+			    i == last ? " or " : ", ", m->decisions[i].word);
 	return buf;
 }
 

@@ -97,8 +97,8 @@ int model_has_cause(const struct model *m, const char *cause);
 const struct decision *model_decision(const struct model *m, const char *word);
 /* 1 when an evaluation at level may end in the decision. */
 int model_level_decides(const struct model *m, int level, const struct decision *dc);
-/* "a, b or c": the decisions of the model, into buf. */
-const char *model_decisions_list(const struct model *m, char *buf, size_t size);
+/* "a, b or c": the decisions of the model at level (-1: all), into buf. */
+const char *model_decisions_list(const struct model *m, int level, char *buf, size_t size);
 /* The level a decision leads to from level (maybe out of range), or
  * MODEL_CLOSE when it closes the case. */
 #define MODEL_CLOSE (-1000)

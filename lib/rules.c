@@ -533,6 +533,24 @@ check_measures(struct rctx *c)
 	}
 }
 
+/* The level an evaluation on d decided at: a decision that moves the case
+ * is followed by its levels entry of the same day, which does not count. */
+static int
+level_deciding(const struct rctx *c, day_t d, const struct decision *dc)
+{
+	const struct node *e, *lv = map_list(c->root, "levels");
+	long long prev = -1, cur = -1, l;
+	day_t last = -1;
+	EACH(i_e, e, lv) {
+		if (map_date(e, "date") > d || map_int(e, "level", &l) < 0)
+			continue;
+		prev = cur;
+		cur = l;
+		last = map_date(e, "date");
+	}
+	return (int)(dc && dc->effect != EFF_STAY && last == d && prev >= 0 ? prev : cur);
+}
+
 static void
 check_decision(struct rctx *c, size_t i, const struct node *e)
 {
@@ -540,16 +558,17 @@ check_decision(struct rctx *c, size_t i, const struct node *e)
 	const char *word = map_str(e, "decision");
 	const struct decision *dc = model_decision(c->m, word);
 	day_t d = map_date(e, "date");
-	int closed, level = rules_level_on(c->root, d, &closed);
+	int level = level_deciding(c, d, dc);
 	if (!dc) {
 		ERR(c, map_get(e, "decision"), "evaluation/decision",
-		    "evaluations[%zu]: '%s' is not a decision of the model %s (%s)", i, word, c->m->name,
-		    model_decisions_list(c->m, list, sizeof list));
+		    "evaluations[%zu]: '%s' is not a decision of the model %s (it has: %s)", i, word, c->m->name,
+		    model_decisions_list(c->m, -1, list, sizeof list));
 		return;
 	}
 	if (level >= 0 && !model_level_decides(c->m, level, dc))
 		ERR(c, map_get(e, "decision"), "evaluation/decision",
-		    "evaluations[%zu]: at level %d the model %s does not decide '%s'", i, level, c->m->name, word);
+		    "evaluations[%zu]: at level %d the model %s does not decide '%s' (it decides: %s)", i, level,
+		    c->m->name, word, model_decisions_list(c->m, level, list, sizeof list));
 	int age = age_at(c, d);
 	if (c->m->weighs_age >= 0 && age >= c->m->weighs_age && !map_str(e, "child_view"))
 		ERR(c, e, "evaluation/child-view",

@@ -1,4 +1,5 @@
 /* summary.c: one case as the Markdown page a coordinator brings to a meeting. */
+#include <ctype.h>
 #include <string.h>
 
 #include "case.h"
@@ -62,7 +63,9 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 	    label(lang, "service"));
 	md_text(b, map_str(root, "service"));
 	const struct node *co = rules_coordinator_on(root, today);
-	buf_printf(b, "\n- **%s:** ", label(lang, "coordinator"));
+	/* The model's own name for the role (koordinator, stafetthaldar, ...). */
+	const char *role = m->coordinator_role[lang] ? m->coordinator_role[lang] : label(lang, "coordinator");
+	buf_printf(b, "\n- **%c%s:** ", toupper((unsigned char)role[0]), role + 1);
 	if (co) {
 		md_text(b, map_str(co, "name"));
 		buf_puts(b, " (");
