@@ -697,11 +697,15 @@ check_target(struct rctx *c)
 	if (due && map_date(child, "due") < c->opened)
 		ERR(c, due, "case/unborn", "child.due: the due date is before the case was opened; "
 		    "give the birth date (born)");
-	if (!c->m->target || c->born < 0 || c->opened < 0)
+	/* A birth date before 1970 is a negative day: parsed here, not taken
+	 * for "unknown". */
+	const char *bs = map_str(child, "born");
+	day_t born = c->born;
+	if (!c->m->target || c->opened < 0 || (bs ? date_parse(bs, &born) < 0 : born < 0))
 		return;
 	const struct node *at = map_get(child, "born") ? map_get(child, "born") : child;
-	int age = age_on(c->born, c->opened);
-	if (c->born > c->opened)
+	int age = age_on(born, c->opened);
+	if (born > c->opened)
 		ERR(c, at, "case/target", "child: born after the case was opened%s",
 		    c->m->unborn ? "; for an unborn child give the due date (child.due)" : "");
 	else if (age < c->m->min_age || age > c->m->max_age)
