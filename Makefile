@@ -16,7 +16,8 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DBTI_VERSION='"$(VERSION)"' -Ilib \
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 
 CMDS = bti-init bti-new bti-level bti-guardian bti-consent bti-service \
-	bti-coordinator bti-goal bti-measure bti-meeting bti-notify bti-evaluate bti-report bti-check bti-merge
+	bti-coordinator bti-goal bti-measure bti-meeting bti-notify bti-evaluate bti-report bti-check bti-merge \
+	bti-due
 BINS = $(CMDS:%=bin/%)
 LIBSRC = $(filter-out lib/embed-data.c,$(wildcard lib/*.c))
 LIBOBJ = $(LIBSRC:.c=.o) lib/embed-data.o
