@@ -6,13 +6,14 @@
 
 static const char usage[] =
 "usage: bti-service [-C DIR] [--by NAME] [--date DATE] [--contact NAME] [--kind KIND]\n"
-"                   CASE-ID join|leave SERVICE\n"
+"                   [--referral] CASE-ID join|leave SERVICE\n"
 "Records that a service (PPT, helsestasjon, barnevern, ...) starts or stops\n"
 "taking part in the case. At a cooperation level a joining service must be\n"
 "covered by consent (bti-consent). Prints the commit id.\n"
 "  --contact NAME  the service's contact person\n"
 "  --kind KIND     the kind of service (e.g. health), where the level model's\n"
 "                  service_kinds do not list its name\n"
+"  --referral      the service joins on a referral (henvisning) sent to it\n"
 "  --date DATE     when (default today)\n"
 "Exit status: 0 done, 1 refused, 2 usage, 3 repository error.\n";
 
@@ -24,15 +25,18 @@ main(int argc, char **argv)
 		CLI_LONG,
 		{ "contact", required_argument, 0, 'c' },
 		{ "kind", required_argument, 0, 'k' },
+		{ "referral", no_argument, 0, 'R' },
 		{ 0, 0, 0, 0 },
 	};
 	const char *contact = NULL, *kind = NULL;
-	int opt;
+	int opt, referral = 0;
 	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
 		if (opt == 'c')
 			contact = optarg;
 		else if (opt == 'k')
 			kind = optarg;
+		else if (opt == 'R')
+			referral = 1;
 		else
 			cli_common(&c, opt, optarg);
 	}
@@ -41,6 +45,8 @@ main(int argc, char **argv)
 	const char *action = argv[optind + 1], *service = argv[optind + 2];
 	if (strcmp(action, "join") && strcmp(action, "leave"))
 		cli_usage(&c, "'%s' is not join or leave", action);
+	if (referral && strcmp(action, "join"))
+		cli_usage(&c, "--referral goes with join");
 	struct op o;
 	if (op_begin(&o, &c) != EXIT_OK || op_load_case(&o, argv[optind]) != EXIT_OK)
 		return op_end(&o);
@@ -51,6 +57,8 @@ main(int argc, char **argv)
 		map_set(&o.doc, e, "contact", node_str(&o.doc, contact));
 	if (kind)
 		map_set(&o.doc, e, "kind", node_str(&o.doc, kind));
+	if (referral)
+		map_set(&o.doc, e, "referral", node_bool(&o.doc, 1));
 	op_append(&o, "services", e);
 	op_commit(&o, "service", !strcmp(action, "join") ? "a service joins" : "a service leaves", 0);
 	return op_end(&o);

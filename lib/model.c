@@ -139,6 +139,7 @@ levels(struct mctx *c, const struct node *lv)
 		    L->cooperation ? NEED_INVOLVED : NEED_NONE);
 		L->meetings_per_year = opt_int(l, "meetings_per_year", L->cooperation ? m->meetings_per_year : 0);
 		L->evaluation_days = opt_int(l, "evaluation_days", -1);
+		L->leader_informed = map_true(l, "leader_informed");
 		if ((L->coordinator_team || L->coordinator_kinds) && !L->coordinator)
 			MERR(c, l, "levels[%zu]: coordinator_team and coordinator_kinds need 'coordinator: true'", i);
 		if (!ds) {

@@ -31,6 +31,7 @@ struct level {
 	int meetings_per_year;  /* 0: none */
 	int evaluation_days;    /* -1: no limit */
 	unsigned decisions;     /* bit set over model.decisions */
+	int leader_informed;    /* entering it records that the leader knows */
 };
 
 struct decision {

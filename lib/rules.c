@@ -437,6 +437,10 @@ check_level_guards(struct rctx *c)
 		const struct level *lvl = &c->m->levels[l];
 		if (lvl->coordinator)
 			check_coordinator_fits(c, e, "levels", i, l, rules_coordinator_on(c->root, d));
+		if (lvl->leader_informed && !map_true(e, "leader_informed"))
+			ERR(c, e, "level/leader",
+			    "levels[%zu]: at level %lld in the model %s the management is informed; "
+			    "record it (bti-level --leader-informed)", i, l, c->m->name);
 		int n = rules_service_count(c->root, d);
 		if (lvl->services_min && n < lvl->services_min)
 			ERR(c, e, "level/services",

@@ -13,9 +13,13 @@ id=$(bti-new -C "$r" --date 2026-01-05 --name "Nora Dal" --born 2016-04-02 --ser
 f="$r/$(cpath $id)"
 is "$(yq "$f" 'd["levels"][0]["reason"]')" "Undring oppstår" "bti-new writes the model's words for the opening (nb)"
 
-# "Nivå 1: Her involveres barnehagens eller skolens TPO-team": no stafettholder.
-expect 0 "level 1 (TPO team) needs no coordinator" bti-level -C "$r" --date 2026-01-12 \
+# "Nivå 1: Her involveres barnehagens eller skolens TPO-team. Ledelsen er nå informert om saken."
+unchanged 1 "level 1 without the management informed is refused" "$r" bti-level -C "$r" --date 2026-01-12 \
 	--reason "TPO-teamet tar saken" "$id" 1
+golden siljan-leader "the error asks for --leader-informed"
+expect 0 "level 1 (TPO team) needs no coordinator" bti-level -C "$r" --date 2026-01-12 \
+	--reason "TPO-teamet tar saken" --leader-informed "$id" 1
+is "$(yq "$f" 'd["levels"][1]["leader_informed"]')" "True" "leader_informed is recorded"
 bti-goal -C "$r" --date 2026-01-12 --text "Nora er med i leken" "$id" >/dev/null
 bti-measure -C "$r" --date 2026-01-12 --what "Voksenstyrt lek" --responsible "Kontaktlærer" \
 	--evaluate-by 2026-02-20 --goal g1 "$id" >/dev/null
@@ -80,5 +84,5 @@ newrepo "$g" --model four-level
 gid=$(bti-new -C "$g" --date 2026-01-05 --name "Nora Dal" --born 2016-04-02 --service "Siljan skole" \
 	--concern "Trekker seg unna" --worry 4)
 unchanged 1 "four-level: level 1 without a stafettholder is refused" "$g" bti-level -C "$g" \
-	--date 2026-01-12 --reason "TPO" "$gid" 1
+	--date 2026-01-12 --reason "TPO" --leader-informed "$gid" 1
 done_testing

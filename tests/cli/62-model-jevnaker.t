@@ -29,8 +29,10 @@ expect 0 "at 16 the young person alone consents to the health station" bti-conse
 unchanged 1 "but not alone to PPT" "$r" bti-consent -C "$r" --date 2026-03-02 --from "Even Berg" \
 	--service PPT "$y" given
 like "$(err)" 'consent/guardians: consents\[1\]: every guardian' "PPT needs the guardians"
-expect 0 "a service of another name joins as a health service with --kind" bti-service -C "$r" \
-	--date 2026-03-02 --kind health "$y" join "Ungdomshelse"
+expect 0 "a service of another name joins as a health service with --kind, on a referral" bti-service \
+	-C "$r" --date 2026-03-02 --kind health --referral "$y" join "Ungdomshelse"
+is "$(yq "$r/$(cpath $y)" '[d["services"][0]["kind"], d["services"][0]["referral"]]')" "health, True" \
+	"the kind and the referral (henvisning) are recorded"
 expect 0 "so the young person consents to it alone" bti-consent -C "$r" --date 2026-03-02 \
 	--from "Even Berg" --service Ungdomshelse "$y" given
 
@@ -39,10 +41,16 @@ k=$(bti-new -C "$r" --date 2026-03-02 --name "Kaja Moe" --born 2013-02-01 --serv
 	--concern "Lei seg" --worry 5 --guardian "Mor Moe")
 bti-coordinator -C "$r" --date 2026-03-03 --name "Pia Pedleder" --service "Jevnaker skole" "$k" >/dev/null
 unchanged 1 "level 1 before the consent is refused" "$r" bti-level -C "$r" --date 2026-03-03 \
-	--reason "Stafettlogg" "$k" 1
+	--reason "Stafettlogg" --leader-informed "$k" 1
 golden jevnaker-consent "the error asks for a consent covering the school"
 bti-consent -C "$r" --date 2026-03-03 --from "Mor Moe" --from "Kaja Moe" --service "Jevnaker skole" "$k" given >/dev/null
-expect 0 "level 1 after the consent" bti-level -C "$r" --date 2026-03-03 --reason "Stafettlogg" "$k" 1
+# "Styrer/skoleleder orienteres fortløpende".
+unchanged 1 "level 1 without the leader informed is refused" "$r" bti-level -C "$r" --date 2026-03-03 \
+	--reason "Stafettlogg" "$k" 1
+like "$(err)" 'level/leader: levels\[1\]: at level 1 in the model jevnaker the management is informed' \
+	"the error asks for the leader"
+expect 0 "level 1 after the consent" bti-level -C "$r" --date 2026-03-03 --reason "Stafettlogg" \
+	--leader-informed "$k" 1
 bti-measure -C "$r" --date 2026-03-03 --what "Samtaler" --responsible "Kontaktlærer" \
 	--evaluate-by 2026-04-01 "$k" >/dev/null
 # "Når barnet har fylt 12 år skal dets mening tillegges stor vekt".

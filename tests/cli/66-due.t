@@ -19,7 +19,7 @@ k=$(bti-new -C "$j" --date 2026-04-01 --name "Kaja Moe" --born 2016-02-01 --serv
 	--concern "Lei seg" --worry 5 --guardian "Mor Moe")
 bti-coordinator -C "$j" --date 2026-04-01 --name "Pia Pedleder" --service "Jevnaker skole" "$k" >/dev/null
 bti-consent -C "$j" --date 2026-04-01 --from "Mor Moe" --service "Jevnaker skole" --expires 2026-06-30 "$k" given >/dev/null
-bti-level -C "$j" --date 2026-04-02 --reason "Stafettlogg" "$k" 1 >/dev/null
+bti-level -C "$j" --date 2026-04-02 --reason "Stafettlogg" --leader-informed "$k" 1 >/dev/null
 bti-measure -C "$j" --date 2026-04-02 --what "Samtaler" --responsible "Lærer" --evaluate-by 2026-06-01 "$k" >/dev/null
 
 expect 0 "bti-due lists what is due today" bti-due -C "$j"
