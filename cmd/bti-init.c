@@ -5,9 +5,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "case.h"
 #include "cli.h"
 #include "embedded.h"
 #include "repo.h"
+#include "walk.h"
 #include "util.h"
 #include "yamlio.h"
 
@@ -15,6 +17,7 @@ static const char usage[] =
 "usage: bti-init [--by NAME] [--model NAME|FILE] [--municipality NAME]\n"
 "                [--lang nb|nn|en] [DIR]\n"
 "       bti-init --hooks [DIR]\n"
+"       bti-init --update --model NAME|FILE [--by NAME] [DIR]\n"
 "Makes DIR (default: the current directory) a case repository: creates the\n"
 "git repository if there is none, and commits bti.yaml, the level model as\n"
 "models/NAME.yaml and .gitattributes in one commit. Prints the commit id.\n"
@@ -22,6 +25,9 @@ static const char usage[] =
 "and registers the merge driver bti-merge in the repository's git config.\n"
 "  --hooks               only install the hook and the merge driver: for a\n"
 "                        clone of an existing case repository\n"
+"  --update              in a case repository: commit the model (a new one,\n"
+"                        or a new version) as the one in force, then list\n"
+"                        the cases its rules refuse (bti-check lists them too)\n"
 "  --model NAME|FILE     a built-in model: a municipality's own (tromso-2025,\n"
 "                        tromso-2014, hoyanger, siljan, jevnaker) or a generic\n"
 "                        one: three-level (default; levels 0-2), four-level\n"
@@ -83,6 +89,76 @@ hooks_only(struct cli *c, const char *dir)
 	return status;
 }
 
+struct refusals {
+	struct repo *r;
+	const struct model *m;
+	struct diags *dg;
+	size_t cases, refused;
+};
+
+static int
+judge(const char *path, const git_oid *oid, const char *data, size_t len, void *arg)
+{
+	struct refusals *f = arg;
+	struct doc d;
+	char id[CASE_ID_LEN + 1];
+	(void)oid;
+	doc_init(&d, path);
+	f->cases++;
+	if (yaml_read(&d, data, len, f->dg) < 0 ||
+	    case_validate(&f->r->schema, f->m, d.root, path, case_path_id(path, id) ? NULL : id, f->dg))
+		f->refused++;
+	doc_free(&d);
+	return 0;
+}
+
+/* --update: the model m becomes the one in force in one commit; then every
+ * case is judged by it and what it refuses is listed. */
+static int
+update_model(struct cli *c, const char *dir, const struct model *m, const char *text, size_t len,
+    git_signature *author, struct diags *dg)
+{
+	struct repo r = { .lockfd = -1 };
+	struct diags would = { 0 };
+	int status = EXIT_SYSTEM;
+	char *mpath = xasprintf("models/%s.yaml", m->name), commit[GIT_OID_HEXSZ + 1];
+	if (repo_open(&r, dir, 0, dg) < 0 || repo_lock(&r, dg) < 0 || repo_load(&r, dg) < 0)
+		goto out;
+	if (repo_check_clean(&r, CONFIG_FILE, dg) < 0 || repo_check_clean(&r, mpath, dg) < 0) {
+		status = EXIT_REFUSED;
+		goto out;
+	}
+	map_set(&r.cfg.d, r.cfg.d.root, "model", node_str(&r.cfg.d, m->name));
+	size_t clen;
+	char *ctext = yaml_write(r.cfg.d.root, &clen);
+	struct buf cfg = { 0 };
+	buf_puts(&cfg, "# BTI case repository settings; see bti-init(1) and bti(7).\n");
+	buf_add(&cfg, ctext, clen);
+	free(ctext);
+	struct change ch[] = { { CONFIG_FILE, cfg.p, cfg.len }, { mpath, text, len } };
+	char *msg = xasprintf("bti-init: model %s in force\n\nBTI-Event: model\n", m->name);
+	int rc = repo_commit(&r, ch, 2, msg, author, commit, dg);
+	free(msg);
+	buf_free(&cfg);
+	if (rc < 0)
+		goto out;
+	printf("%s\n", commit);
+	struct refusals f = { .r = &r, .m = m, .dg = &would };
+	if (walk_cases(r.git, r.tree, judge, &f) < 0)
+		goto out;
+	status = EXIT_OK;
+	if (f.refused) {
+		diag_print(&would, c->prog, stderr);
+		fprintf(stderr, "%s: %zu of %zu cases break the rules of the model %s (bti-check lists them)\n",
+		    c->prog, f.refused, f.cases, m->name);
+	}
+out:
+	diags_free(&would);
+	free(mpath);
+	repo_close(&r);
+	return status;
+}
+
 /* The names of the built-in models, "a, b, c", into b. */
 static void
 builtin_models(struct buf *b)
@@ -132,9 +208,10 @@ main(int argc, char **argv)
 		{ "municipality", required_argument, 0, 'M' },
 		{ "lang", required_argument, 0, 'l' },
 		{ "hooks", no_argument, 0, 'k' },
+		{ "update", no_argument, 0, 'u' },
 		{ 0, 0, 0, 0 },
 	};
-	int hooks = 0;
+	int hooks = 0, update = 0;
 	const char *model = "three-level", *municipality = NULL, *lang = "nb";
 	int opt;
 	while ((opt = getopt_long(argc, argv, CLI_SHORT, opts, NULL)) != -1) {
@@ -143,6 +220,7 @@ main(int argc, char **argv)
 		case 'M': municipality = optarg; break;
 		case 'l': lang = optarg; break;
 		case 'k': hooks = 1; break;
+		case 'u': update = 1; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
@@ -151,6 +229,8 @@ main(int argc, char **argv)
 	const char *dir = optind < argc ? argv[optind] : c.dir ? c.dir : ".";
 	if (hooks)
 		return hooks_only(&c, dir);
+	if (update && (municipality || strcmp(lang, "nb")))
+		cli_usage(&c, "--update changes only the model; bti.yaml keeps the municipality and language");
 	if (municipality && !utf8_valid(municipality))
 		cli_usage(&c, "--municipality: not valid UTF-8 text");
 	if (lang_parse(lang) < 0)
@@ -178,6 +258,11 @@ main(int argc, char **argv)
 	if (repo_author(g, c.by, &author, &dg) < 0) {
 		git_repository_free(g);
 		status = EXIT_USAGE;
+		goto out_git;
+	}
+	if (update) {
+		git_repository_free(g);
+		status = update_model(&c, dir, &m, mtext, mlen, author, &dg);
 		goto out_git;
 	}
 	if (!exists) {
