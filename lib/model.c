@@ -195,8 +195,8 @@ consent_rules(struct mctx *c, const struct node *root)
 	struct model *m = c->m;
 	const struct node *al = map_list(root, "consent_alone");
 	const char *op = map_str(root, "one_parent");
-	m->consent_age = opt_int(root, "consent_age", 15);
-	m->adult_age = opt_int(root, "adult_age", 18);
+	m->consent_age = opt_int(root, "consent_age", 0);
+	m->adult_age = opt_int(root, "adult_age", 0);
 	if (m->consent_age > m->adult_age)
 		MERR(c, map_get(root, "consent_age"), "consent_age is above adult_age");
 	for (size_t i = 0; al && i < al->n; i++) {

@@ -64,7 +64,7 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 	md_text(b, map_str(root, "service"));
 	const struct node *co = rules_coordinator_on(root, today);
 	/* The model's own name for the role (koordinator, stafetthaldar, ...). */
-	const char *role = m->coordinator_role[lang] ? m->coordinator_role[lang] : label(lang, "coordinator");
+	const char *role = m->coordinator_role[lang];
 	buf_printf(b, "\n- **%c%s:** ", toupper((unsigned char)role[0]), role + 1);
 	if (co) {
 		md_text(b, map_str(co, "name"));

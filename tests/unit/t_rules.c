@@ -52,8 +52,11 @@ check_full(const char *top, const char *l1, const char *l2, const char *child, c
 	char mt[4096], ct[4096], lv1[256];
 	struct model m;
 	struct diags dg = { 0 };
+	char tp[1024];
 	snprintf(lv1, sizeof lv1, "%s%s", strstr(l1, "coordinator: true") ? "" : ", coordinator: false", l1);
-	snprintf(mt, sizeof mt, model_fmt, top, lv1, l2);
+	snprintf(tp, sizeof tp, "%s%s%s", strstr(top, "consent_age") ? "" : "consent_age: 15\n",
+	    strstr(top, "adult_age") ? "" : "adult_age: 18\n", top);
+	snprintf(mt, sizeof mt, model_fmt, tp, lv1, l2);
 	snprintf(ct, sizeof ct, case_fmt, child, src, lists);
 	rules[0] = 0;
 	if (model_parse(&m, "m.yaml", mt, strlen(mt), &dg) < 0) {
@@ -194,9 +197,11 @@ test_decisions(void)
 	struct model m;
 	struct diags dg = { 0 };
 	char mt[4096];
-	snprintf(mt, sizeof mt, model_fmt, "decisions: {team: {effect: level, level: 2}, ke: {effect: close, "
-	    "cause: individual-plan}, up: {effect: up}, down: {effect: down}}\n", ", coordinator: false", "");
-	ok(model_parse(&m, "m.yaml", mt, strlen(mt), &dg) == 0, "a model with decisions parses");
+	snprintf(mt, sizeof mt, model_fmt, "consent_age: 15\nadult_age: 18\ndecisions: {team: {effect: level, "
+	    "level: 2}, ke: {effect: close, cause: individual-plan}, up: {effect: up}, down: {effect: down}}\n",
+	    ", coordinator: false", "");
+	if (!ok(model_parse(&m, "m.yaml", mt, strlen(mt), &dg) == 0, "a model with decisions parses"))
+		return;
 	is_int(model_decision_to(model_decision(&m, "team"), 0), 2, "effect: level goes to its level");
 	is_int(model_decision_to(model_decision(&m, "ke"), 1), MODEL_CLOSE, "effect: close closes");
 	is_str(model_decision(&m, "ke")->cause, "individual-plan", "with its cause");
