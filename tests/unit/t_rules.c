@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "due.h"
 #include "model.h"
 #include "rules.h"
 #include "tap.h"
@@ -238,6 +239,74 @@ test_meetings(void)
 	    "the next meeting is after this one");
 }
 
+#define AT2 LEVEL1 "  - {date: 2026-03-01, level: 2, reason: r, by: K}\n"
+
+static char dues[512];
+
+static void
+note(const struct obligation *ob, void *arg)
+{
+	char d[11];
+	size_t off = strlen(dues);
+	(void)arg;
+	snprintf(dues + off, sizeof dues - off, "%s%s %s%s%s", off ? ", " : "", ob->kind,
+	    date_format(ob->due, d), *ob->detail ? " " : "", ob->detail);
+}
+
+/* The obligations of the case on 2026-06-15, listed up to before. */
+static const char *
+due_of(const char *top, const char *l2, const char *kinds, const char *lists, const char *before)
+{
+	char mt[4096], ct[4096];
+	struct model m;
+	struct diags dg = { 0 };
+	day_t b;
+	snprintf(mt, sizeof mt, model_fmt, top, ", coordinator: false", l2);
+	snprintf(ct, sizeof ct, case_fmt, "born: 2010-06-01", kinds, lists);
+	dues[0] = 0;
+	date_parse(before, &b);
+	if (model_parse(&m, "m.yaml", mt, strlen(mt), &dg) == 0) {
+		struct doc d;
+		doc_init(&d, "c.yaml");
+		if (yaml_read(&d, ct, strlen(ct), &dg) == 0)
+			due_case(&m, d.root, date_from_ymd(2026, 6, 15), b, note, NULL);
+		doc_free(&d);
+	}
+	model_free(&m);
+	diags_free(&dg);
+	return dues[0] ? dues : "none";
+}
+
+static void
+test_due(void)
+{
+	const char *ages = "consent_age: 15\nadult_age: 18\n";
+	char top[256];
+	snprintf(top, sizeof top, "%sdecision_days: 3\n", ages);
+	is_str(due_of(top, "", "", "", "2026-06-15"), "decision 2026-01-04", "decision_days: 3 after opening");
+	is_str(due_of(top, "", "", LEVEL1, "2026-06-15"), "none", "a move ends the level-0 decision");
+	is_str(due_of(ages, "", "", "", "2026-06-15"), "none", "no decision_days, no deadline");
+	snprintf(top, sizeof top, "%sreport: {kinds: [violence], days: 0}\n", ages);
+	is_str(due_of(top, "", ", kinds: [violence]", "", "2026-06-15"), "report 2026-01-01",
+	    "report.days: 0 is the opening day");
+	is_str(due_of(top, "", ", kinds: [violence]", "reports:\n  - {date: 2026-01-01, to: politi, "
+	    "inform_guardians: false, reason: r, by: K}\n", "2026-06-15"), "none", "a report meets it");
+	is_str(due_of(top, "", ", kinds: [neglect]", "", "2026-06-15"), "none", "other kinds owe no report");
+	is_str(due_of(ages, ", meetings_per_year: 2", "", AT2, "2026-12-31"), "meeting 2026-08-30",
+	    "meetings_per_year: 2 at level 2: half a year after reaching it");
+	is_str(due_of(ages, ", meetings_per_year: 2", "", AT2 "meetings:\n  - {date: 2026-04-01, kind: k, "
+	    "participants: [K], child_present: true, minutes: m, by: K}\n", "2026-12-31"), "meeting 2026-09-30",
+	    "and half a year after the last meeting");
+	is_str(due_of(ages, "", "", LEVEL1 MEASURE, "2026-06-15"), "evaluation 2026-03-01 m1",
+	    "a measure's evaluate_by");
+	is_str(due_of(ages, "", "", LEVEL1 MEASURE, "2026-02-01"), "none", "--before leaves out what is later");
+	is_str(due_of(ages, "", "", "  - {date: 2026-02-01, level: 0, closed: true, cause: goal-reached, reason: r, "
+	    "by: K}\n" MEASURE, "2026-06-15"), "none", "a closed case owes no evaluation");
+	is_str(due_of(ages, "", "", "consents:\n  - {id: c1, date: 2026-01-02, status: given, given_by: [Mor, Far, Ola], "
+	    "services: [Skole], scope: over-time, form: written, expires: 2026-07-01, by: K}\n", "2026-07-31"),
+	    "consent 2026-07-01 c1", "a consent that expires");
+}
+
 int
 main(void)
 {
@@ -246,5 +315,6 @@ main(void)
 	test_levels();
 	test_decisions();
 	test_meetings();
+	test_due();
 	return done_testing();
 }
