@@ -54,6 +54,8 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 	md_text(b, map_str(child, "name"));
 	if (st.born >= 0)
 		buf_printf(b, ", %d %s", age_on(st.born, today), label(lang, "age"));
+	if (map_str(child, "due"))
+		buf_printf(b, ", %s %s", label(lang, "due"), map_str(child, "due"));
 	buf_printf(b, "\n- **%s:** ", label(lang, "level"));
 	if (st.closed)
 		buf_printf(b, "%s (%s %d) ", label(lang, "closed"), label(lang, "level"), st.level);
@@ -62,6 +64,9 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 	buf_printf(b, "%s %s\n- **%s:** ", label(lang, "since"), map_str(st.last, "date"),
 	    label(lang, "service"));
 	md_text(b, map_str(root, "service"));
+	const char *source = map_str(map_get(root, "concern"), "source");
+	if (source && !strcmp(source, "family"))
+		buf_printf(b, " (%s)", label(lang, "family"));
 	const struct node *co = rules_coordinator_on(root, today);
 	/* The model's own name for the role (koordinator, stafetthaldar, ...). */
 	const char *role = m->coordinator_role[lang];
@@ -91,7 +96,8 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 				md_text(b, contact);
 				buf_puts(b, ")");
 			}
-			buf_printf(b, ", %s %s\n", label(lang, "since"), map_str(l->v[i], "date"));
+			buf_printf(b, ", %s %s%s%s\n", label(lang, "since"), map_str(l->v[i], "date"),
+			    map_true(l->v[i], "referral") ? ", " : "", map_true(l->v[i], "referral") ? label(lang, "referral") : "");
 		}
 	if (!any)
 		buf_printf(b, "- %s\n", label(lang, "none"));
@@ -165,6 +171,10 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 			}
 			buf_printf(b, "; %s: ", label(lang, "minutes"));
 			md_text(b, map_str(mt, "minutes"));
+			if (map_true(mt, "minutes_sent"))
+				buf_printf(b, " (%s)", label(lang, "minutes-sent"));
+			if (map_str(mt, "next"))
+				buf_printf(b, "; %s %s", label(lang, "next-meeting"), map_str(mt, "next"));
 			buf_puts(b, "\n");
 		}
 	}
@@ -192,6 +202,7 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 		md_text(b, map_str(e, "reason"));
 		buf_puts(b, " (");
 		md_text(b, map_str(e, "by"));
-		buf_puts(b, ")\n");
+		buf_printf(b, "%s%s)\n", map_true(e, "leader_informed") ? "; " : "",
+		    map_true(e, "leader_informed") ? label(lang, "leader-informed") : "");
 	}
 }

@@ -75,6 +75,9 @@ expect 0 "refer-ke closes the case" bti-evaluate -C "$r" --date 2026-05-20 --mea
 	--decision refer-ke "$id"
 is "$(yq "$f" '[d["levels"][-1]["closed"], d["levels"][-1]["cause"]]')" "True, individual-plan" \
 	"closed with the cause individual-plan"
+expect 0 "bti-report" bti-report -C "$r" "$id"
+like "$(out)" '^- 2026-01-12: Nivå 1 – TPO-teamet tar saken \(Lise Lærer; ledelsen informert\)$' \
+	"the level history says the management was informed"
 expect 0 "bti-check accepts the whole story" bti-check -C "$r"
 is "$(out)" "" "no findings"
 

@@ -25,7 +25,10 @@ expect 0 "an unborn child with a due date" bti-new -C "$r" --date 2026-02-01 --n
 # "Er du forelder til et barn som har behov for tverrfaglig plan - ta kontakt".
 expect 0 "the family asks for a case" bti-new -C "$r" --date 2026-02-01 --name "Siv Lie" --born 2015-03-03 \
 	--service "Tromsdalen skole" --concern "Foreldrene ber om samarbeid" --worry 4 --source family
-is "$(yq "$r/$(cpath $(out))" 'd["concern"]["source"]')" "family" "concern.source is family"
+fam=$(out)
+is "$(yq "$r/$(cpath $fam)" 'd["concern"]["source"]')" "family" "concern.source is family"
+expect 0 "bti-report of the family's case" bti-report -C "$r" "$fam"
+like "$(out)" '^- \*\*Tjeneste:\*\* Tromsdalen skole \(familien ba om saken\)$' "the summary says the family asked"
 
 id=$(bti-new -C "$r" --date 2026-02-02 --name "Tor Hansen" --born 2014-01-10 --service "Tromsdalen skole" \
 	--concern "Utagerende" --worry 6)
@@ -64,6 +67,8 @@ expect 0 "with the koordinator" bti-meeting -C "$r" --date 2026-02-11 --kind coo
 	--minutes Samspill "$id"
 is "$(yq "$f" '[d["meetings"][-1]["next"], d["meetings"][-1]["minutes_sent"]]')" "2026-06-01, True" \
 	"the next meeting and the minutes sent are recorded"
+expect 0 "bti-report" bti-report -C "$r" "$id"
+like "$(out)" 'referat: Samspill \(sendt til alle\); neste møte 2026-06-01$' "the summary shows both"
 
 # "På nivå 1 kan du søke råd og veiledning hos andre. Husk da å få samtykke dersom saken ikke drøftes anonymt."
 a=$(bti-new -C "$r" --date 2026-03-01 --name "Lea Berg" --born 2019-01-10 --service "Kvaløya barnehage" \
