@@ -228,8 +228,8 @@ deadlines(struct model *m, const struct node *root)
 	m->service_kinds = map_get(root, "service_kinds");
 }
 
-int
-model_parse(struct model *m, const char *name, const char *buf, size_t len, struct diags *dg)
+static int
+model_load(struct model *m, const char *name, const char *buf, size_t len, struct diags *dg)
 {
 	memset(m, 0, sizeof *m);
 	doc_init(&m->d, name);
@@ -282,6 +282,15 @@ model_parse(struct model *m, const char *name, const char *buf, size_t len, stru
 	if (m->target && m->min_age > m->max_age)
 		MERR(&c, map_get(root, "target"), "target: min_age is above max_age");
 	return c.errors ? -1 : 0;
+}
+
+int
+model_parse(struct model *m, const char *name, const char *buf, size_t len, struct diags *dg)
+{
+	int rc = model_load(m, name, buf, len, dg);
+	if (rc < 0)
+		doc_free(&m->d);        /* a refused model holds nothing */
+	return rc;
 }
 
 void

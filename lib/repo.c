@@ -261,13 +261,16 @@ repo_load(struct repo *r, struct diags *dg)
 			diag_add(dg, mpath, 0, 0, "repo",
 			    "bti.yaml names the model '%s' but %s is not committed", r->cfg.model, mpath);
 		free(mpath);
+		config_free(&r->cfg);
 		return -1;
 	}
 	rc = model_parse(&r->model, mpath, buf, len, dg);
 	free(buf);
 	free(mpath);
-	if (rc < 0)
+	if (rc < 0) {
+		config_free(&r->cfg);
 		return -1;
+	}
 	size_t slen;
 	const char *schema = embedded_file("schema/case.schema.json", &slen);
 	if (schema_parse(&r->schema, "case.schema.json", schema, slen, dg) < 0)
