@@ -179,13 +179,15 @@ meeting_kinds(struct mctx *c, const struct node *root)
 		const struct node *v = mk->v[i];
 		const struct node *ch = map_get(v, "child"), *gu = map_get(v, "guardians");
 		const char *cs = map_str(v, "consent");
-		c->m->mkinds[c->m->nmkinds++] = (struct meeting_kind){
+		struct meeting_kind *k = &c->m->mkinds[c->m->nmkinds++];
+		*k = (struct meeting_kind){
 			.word = mk->k[i]->s,
 			.child = !ch || ch->i,
 			.guardians = !gu || gu->i,
 			.coordinator_leads = map_true(v, "coordinator_leads"),
 			.anonymous_or_consent = cs && !strcmp(cs, "unless-anonymous"),
 		};
+		names(map_get(v, "name"), k->name);
 	}
 }
 

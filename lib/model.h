@@ -44,6 +44,7 @@ struct decision {
 
 struct meeting_kind {
 	const char *word;
+	const char *name[LANG_N];  /* NULL when the model gives none */
 	int child, guardians;   /* 0: must not attend */
 	int coordinator_leads;
 	int anonymous_or_consent;

@@ -495,8 +495,8 @@ check_services(struct rctx *c)
 		const struct level *lvl = level >= 0 && level < c->m->nlevels ? &c->m->levels[level] : NULL;
 		if (strcmp(s, c->own) && !model_team(c->m, s) && !rules_involved(c->root, s, d))
 			ERR(c, e, "coordinator/service",
-			    "coordinators[%zu]: the coordinator must work in a service of the case; "
-			    "%s is neither %s nor a service taking part (bti-service)", i, s, c->own);
+			    "coordinators[%zu]: the %s must work in a service of the case; "
+			    "%s is neither %s nor a service taking part (bti-service)", i, rules_role(c->m), s, c->own);
 		else if (lvl && lvl->coordinator && !closed)
 			check_coordinator_fits(c, e, "coordinators", i, level, e);
 	}

@@ -159,8 +159,9 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 		heading(b, lang, "meetings");
 		for (size_t i = 0; i < l->n; i++) {
 			const struct node *mt = l->v[i];
+			const struct meeting_kind *k = model_meeting_kind(m, map_str(mt, "kind"));
 			buf_printf(b, "- %s, ", map_str(mt, "date"));
-			md_text(b, map_str(mt, "kind"));
+			md_text(b, k && k->name[lang] ? k->name[lang] : map_str(mt, "kind"));
 			buf_puts(b, ": ");
 			names(b, map_get(mt, "participants"));
 			if (map_true(mt, "child_present")) {

@@ -69,6 +69,8 @@ is "$(yq "$f" '[d["meetings"][-1]["next"], d["meetings"][-1]["minutes_sent"]]')"
 	"the next meeting and the minutes sent are recorded"
 expect 0 "bti-report" bti-report -C "$r" "$id"
 like "$(out)" 'referat: Samspill \(sendt til alle\); neste møte 2026-06-01$' "the summary shows both"
+like "$(out)" '^- 2026-02-10, Avklaring av koordinatoransvar: Kari Lærer, Per PPT' \
+	"the summary names the meeting kind in the model's words"
 
 # "På nivå 1 kan du søke råd og veiledning hos andre. Husk da å få samtykke dersom saken ikke drøftes anonymt."
 a=$(bti-new -C "$r" --date 2026-03-01 --name "Lea Berg" --born 2019-01-10 --service "Kvaløya barnehage" \
