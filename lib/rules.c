@@ -94,18 +94,6 @@ rules_covering(const struct node *root, const char *service, day_t d)
 	return NULL;
 }
 
-const char *
-rules_uncovered(const struct node *root, day_t d)
-{
-	const struct node *e, *sv = map_list(root, "services");
-	EACH(i_e, e, sv) {
-		const char *name = map_str(e, "name");
-		if (rules_involved(root, name, d) && !rules_covering(root, name, d))
-			return name;
-	}
-	return NULL;
-}
-
 const struct node *
 rules_coordinator_on(const struct node *root, day_t d)
 {
@@ -154,8 +142,10 @@ rules_measure_due(const struct node *root, const struct node *m)
 	return due;
 }
 
-int
-rules_service_count(const struct node *root, day_t d)
+/* The number of distinct services taking part on a date, the case's own
+ * service included. */
+static int
+service_count(const struct node *root, day_t d)
 {
 	const struct node *e, *sv = map_list(root, "services");
 	const char *own = map_str(root, "service");
@@ -170,10 +160,11 @@ rules_service_count(const struct node *root, day_t d)
 	return n;
 }
 
-const char *
-rules_role(const struct model *m)
+/* The role name for messages: the model's, in its own language. */
+static const char *
+role_name(const struct model *m)
 {
-	return m->coordinator_role[m->lang] ? m->coordinator_role[m->lang] : "coordinator";
+	return m->coordinator_role[m->lang];
 }
 
 struct rctx {
@@ -413,16 +404,16 @@ check_coordinator_fits(struct rctx *c, const struct node *at, const char *what, 
 	const char *svc = co ? map_str(co, "service") : NULL;
 	if (!co)
 		ERR(c, at, "coordinator/missing",
-		    "%s[%zu]: level %lld needs a %s; name one first (bti-coordinator)", what, i, l, rules_role(c->m));
+		    "%s[%zu]: level %lld needs a %s; name one first (bti-coordinator)", what, i, l, role_name(c->m));
 	else if (lvl->coordinator_team && strcasecmp(svc, lvl->coordinator_team))
 		ERR(c, at, "coordinator/team",
 		    "%s[%zu]: at level %lld the %s is %s in the model %s; %s is from %s "
-		    "(bti-coordinator --service \"%s\")", what, i, l, rules_role(c->m), lvl->coordinator_team,
+		    "(bti-coordinator --service \"%s\")", what, i, l, role_name(c->m), lvl->coordinator_team,
 		    c->m->name, map_str(co, "name"), svc, lvl->coordinator_team);
 	else if (lvl->coordinator_kinds && !service_of_kinds(c, svc, lvl->coordinator_kinds))
 		ERR(c, at, "coordinator/kind",
 		    "%s[%zu]: at level %lld the %s comes from a service of the kind %s in the model %s; %s is not",
-		    what, i, l, rules_role(c->m), lvl->coordinator_kinds->v[0]->s, c->m->name, svc);
+		    what, i, l, role_name(c->m), lvl->coordinator_kinds->v[0]->s, c->m->name, svc);
 }
 
 static void
@@ -441,7 +432,7 @@ check_level_guards(struct rctx *c)
 			ERR(c, e, "level/leader",
 			    "levels[%zu]: at level %lld in the model %s the management is informed; "
 			    "record it (bti-level --leader-informed)", i, l, c->m->name);
-		int n = rules_service_count(c->root, d);
+		int n = service_count(c->root, d);
 		if (lvl->services_min && n < lvl->services_min)
 			ERR(c, e, "level/services",
 			    "levels[%zu]: level %lld in the model %s has at least %d services taking part (the "
@@ -496,7 +487,7 @@ check_services(struct rctx *c)
 		if (strcmp(s, c->own) && !model_team(c->m, s) && !rules_involved(c->root, s, d))
 			ERR(c, e, "coordinator/service",
 			    "coordinators[%zu]: the %s must work in a service of the case; "
-			    "%s is neither %s nor a service taking part (bti-service)", i, rules_role(c->m), s, c->own);
+			    "%s is neither %s nor a service taking part (bti-service)", i, role_name(c->m), s, c->own);
 		else if (lvl && lvl->coordinator && !closed)
 			check_coordinator_fits(c, e, "coordinators", i, level, e);
 	}
@@ -652,7 +643,7 @@ check_meetings(struct rctx *c)
 		if (k && k->coordinator_leads && (!co || !seq_has(ps, map_str(co, "name"))))
 			ERR(c, e, "meeting/coordinator",
 			    "meetings[%zu]: the %s leads a %s meeting in the model %s; %s is not among the participants",
-			    i, rules_role(c->m), k->word, c->m->name, co ? map_str(co, "name") : "no one named");
+			    i, role_name(c->m), k->word, c->m->name, co ? map_str(co, "name") : "no one named");
 		const struct node *sv = map_get(e, "services");
 		for (size_t j = 0; k && k->anonymous_or_consent && !map_true(e, "anonymous") && sv && j < sv->n; j++)
 			if (!covered(c, sv->v[j]->s, d))

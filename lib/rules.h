@@ -17,11 +17,6 @@ day_t map_date(const struct node *map, const char *key);
  * (-1: unknown, e.g. unborn); returns the number of errors. */
 size_t rules_check(const struct model *m, const struct node *root, const char *file,
     day_t born, struct diags *dg);
-/* The role name to use in messages: the model's name in its own language. */
-const char *rules_role(const struct model *m);
-/* The number of distinct services taking part on a date, the case's own
- * service included. */
-int rules_service_count(const struct node *root, day_t d);
 
 /* The level on a date (-1 before the case opened); *closed says whether the
  * case was closed then. Entries dated the same day count in list order. */
@@ -31,8 +26,6 @@ int rules_involved(const struct node *root, const char *service, day_t d);
 /* The consent that covers service on a date, or NULL: given, in scope,
  * not expired, not withdrawn by then. */
 const struct node *rules_covering(const struct node *root, const char *service, day_t d);
-/* An involved service not covered by consent on a date, or NULL. */
-const char *rules_uncovered(const struct node *root, day_t d);
 /* The current coordinator on a date (the last entry), or NULL. */
 const struct node *rules_coordinator_on(const struct node *root, day_t d);
 /* 1 when the case must not be told to the guardians (violence or sexual
