@@ -210,6 +210,7 @@ consent_rules(struct mctx *c, const struct node *root)
 	}
 	m->parent_lives_with = op && !strcmp(op, "lives-with-child");
 	m->refusal_blocks = map_true(root, "refusal_blocks");
+	m->coordinator_after_consent = map_true(root, "coordinator_after_consent");
 }
 
 static void

@@ -65,6 +65,7 @@ struct model {
 	int nalone;
 	int parent_lives_with;  /* one parent alone: must live with the child */
 	int refusal_blocks;
+	int coordinator_after_consent;  /* named only once consent covers the own service */
 	int decision_days;      /* -1: no deadline */
 	int meetings_per_year;  /* 0: not set */
 	int report_days;        /* -1: no report deadline */

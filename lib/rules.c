@@ -488,6 +488,10 @@ check_services(struct rctx *c)
 			ERR(c, e, "coordinator/service",
 			    "coordinators[%zu]: the %s must work in a service of the case; "
 			    "%s is neither %s nor a service taking part (bti-service)", i, role_name(c->m), s, c->own);
+		else if (c->m->coordinator_after_consent && !covered(c, c->own, d))
+			ERR(c, e, "consent/missing",
+			    "coordinators[%zu]: in the model %s the %s is named after the consent; record a "
+			    "consent covering %s first (bti-consent)", i, c->m->name, role_name(c->m), c->own);
 		else if (lvl && lvl->coordinator && !closed)
 			check_coordinator_fits(c, e, "coordinators", i, level, e);
 	}

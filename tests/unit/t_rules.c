@@ -166,6 +166,8 @@ test_levels(void)
 	const char *ms = LEVEL1 "measures:\n  - {id: m1, date: 2026-02-01, what: w, responsible: r, start: 2026-02-01, evaluate_by: 2026-04-01, by: K}\n";
 	is_str(check("", ", evaluation_days: 30", "", ms), "measure/evaluate-by", "evaluation_days: 30");
 	is_str(check("", ", evaluation_days: 60", "", ms), "ok", "evaluation_days: 60");
+	is_str(check("coordinator_after_consent: true\n", "", "", "coordinators:\n  - {date: 2026-01-10, name: Kari, "
+	    "service: Skole, by: K}\n"), "consent/missing", "coordinator_after_consent: no consent yet");
 	is_str(check("", ", leader_informed: true", "", LEVEL1), "level/leader", "leader_informed: not recorded");
 	is_str(check("", ", leader_informed: true", "", "  - {date: 2026-02-01, level: 1, reason: r, by: K, "
 	    "leader_informed: true}\n"), "ok", "leader_informed: recorded");
