@@ -130,6 +130,9 @@ levels(struct mctx *c, const struct node *lv)
 		L->cooperation = map_true(l, "cooperation");
 		L->coordinator = map_true(l, "coordinator");
 		L->coordinator_team = map_str(l, "coordinator_team");
+		L->team_when = map_list(l, "coordinator_team_when");
+		if (L->team_when && !L->coordinator_team)
+			MERR(c, l, "levels[%zu]: coordinator_team_when needs coordinator_team", i);
 		L->coordinator_kinds = map_list(l, "coordinator_kinds");
 		L->services_min = opt_int(map_get(l, "services"), "min", 0);
 		L->services_max = opt_int(map_get(l, "services"), "max", 0);

@@ -25,6 +25,7 @@ struct level {
 	int cooperation;        /* several services: consent must cover them */
 	int coordinator;        /* a coordinator must be named */
 	const char *coordinator_team;          /* the coordinator's service, or NULL */
+	const struct node *team_when;          /* only when a service of these kinds takes part */
 	const struct node *coordinator_kinds;  /* kinds the coordinator's service may be, or NULL */
 	int services_min, services_max;        /* services taking part, own included; 0: unset */
 	enum need consent;

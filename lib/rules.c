@@ -395,6 +395,24 @@ check_guarded(struct rctx *c, const char *key, size_t i, const struct node *e)
 		    "or move the case down or close it first", key, i, level, map_str(e, "date"), s);
 }
 
+/* The service of the kinds that makes a level's team coordinate, on d, or
+ * "" when the team always coordinates; NULL when it need not. */
+static const char *
+team_reason(const struct rctx *c, const struct level *lvl, day_t d)
+{
+	const struct node *e, *sv = map_list(c->root, "services");
+	if (!lvl->coordinator_team)
+		return NULL;
+	if (!lvl->team_when)
+		return "";
+	EACH(i_e, e, sv) {
+		const char *name = map_str(e, "name");
+		if (rules_involved(c->root, name, d) && service_of_kinds(c, name, lvl->team_when))
+			return name;
+	}
+	return NULL;
+}
+
 /* The coordinator a level asks for: named, from its team, of its kinds. */
 static void
 check_coordinator_fits(struct rctx *c, const struct node *at, const char *what, size_t i,
@@ -402,14 +420,16 @@ check_coordinator_fits(struct rctx *c, const struct node *at, const char *what, 
 {
 	const struct level *lvl = &c->m->levels[l];
 	const char *svc = co ? map_str(co, "service") : NULL;
+	const char *why = co ? team_reason(c, lvl, map_date(at, "date")) : NULL;
 	if (!co)
 		ERR(c, at, "coordinator/missing",
 		    "%s[%zu]: level %lld needs a %s; name one first (bti-coordinator)", what, i, l, role_name(c->m));
-	else if (lvl->coordinator_team && strcasecmp(svc, lvl->coordinator_team))
+	else if (why && strcasecmp(svc, lvl->coordinator_team))
 		ERR(c, at, "coordinator/team",
-		    "%s[%zu]: at level %lld the %s is %s in the model %s; %s is from %s "
+		    "%s[%zu]: at level %lld the %s is %s in the model %s%s%s; %s is from %s "
 		    "(bti-coordinator --service \"%s\")", what, i, l, role_name(c->m), lvl->coordinator_team,
-		    c->m->name, map_str(co, "name"), svc, lvl->coordinator_team);
+		    c->m->name, *why ? " when this service takes part: " : "", why, map_str(co, "name"), svc,
+		    lvl->coordinator_team);
 	else if (lvl->coordinator_kinds && !service_of_kinds(c, svc, lvl->coordinator_kinds))
 		ERR(c, at, "coordinator/kind",
 		    "%s[%zu]: at level %lld the %s comes from a service of the kind %s in the model %s; %s is not",

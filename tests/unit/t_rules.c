@@ -159,6 +159,13 @@ test_levels(void)
 	is_str(check("", ", coordinator: true", "", LEVEL1), "coordinator/missing", "coordinator: true");
 	is_str(check("", ", coordinator: true, coordinator_team: Teamet", "", co), "coordinator/team",
 	    "coordinator_team: a school coordinator is refused");
+	const char *when = ", coordinator: true, coordinator_team: Teamet, coordinator_team_when: [central]";
+	is_str(check("service_kinds: {central: [Barnevern]}\n", when, "", co), "ok",
+	    "coordinator_team_when: without a central service the school coordinates");
+	const char *withbv = LEVEL1 "services:\n" JOIN("Barnevern")
+	    "coordinators:\n  - {date: 2026-01-10, name: Kari, service: Skole, by: K}\n";
+	is_str(check("service_kinds: {central: [Barnevern]}\n", when, "", withbv), "coordinator/team",
+	    "coordinator_team_when: with barnevern the team coordinates");
 	is_str(check("service_kinds: {health: [Skole]}\n", ", coordinator: true, coordinator_kinds: [health]", "", co),
 	    "ok", "coordinator_kinds: a service of the kind");
 	is_str(check("", ", coordinator: true, coordinator_kinds: [health]", "", co), "coordinator/kind",
