@@ -13,6 +13,9 @@ newrepo "$r" --model tromso-2025
 unchanged 1 "a 35-year-old is refused" "$r" bti-new -C "$r" --date 2026-02-01 --name "Voksen" \
 	--born 1990-05-01 --service "NAV" --concern "C" --worry 3
 golden tromso-target "the error gives the age and 0 to 23"
+unchanged 1 "a child born in 1899 is refused" "$r" bti-new -C "$r" --date 2026-02-01 --name "Gammel" \
+	--born 1899-12-24 --service "Skole" --concern "C" --worry 3
+like "$(err)" 'case/target: child: Gammel is 126 on the opening date' "the error gives the age"
 expect 0 "a 23-year-old is in the target group" bti-new -C "$r" --date 2026-02-01 --name "Ung" \
 	--born 2002-05-01 --service "NAV" --concern "C" --worry 3
 unchanged 1 "a child born after the opening is refused" "$r" bti-new -C "$r" --date 2026-02-01 --name "Baby" \
