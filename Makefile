@@ -20,12 +20,12 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 
 CMDS = bti-init bti-new bti-level bti-guardian bti-consent bti-service \
 	bti-coordinator bti-goal bti-measure bti-meeting bti-notify bti-evaluate bti-report bti-check bti-merge \
-	bti-correct
+	bti-correct bti-due
 CMDS += bti-list bti-show bti-find bti-config
 BINS = $(CMDS:%=bin/%)
 LIBSRC = $(filter-out lib/embed-data.c,$(wildcard lib/*.c))
 LIBOBJ = $(LIBSRC:.c=.o) lib/embed-data.o
-EMBED = schema/case.schema.json $(wildcard schema/models/*.yaml) hooks/pre-commit
+EMBED = schema/case.schema.json schema/model.schema.json $(wildcard schema/models/*.yaml) hooks/pre-commit
 UNIT = $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/t_*.c))
 MAN1 = $(wildcard docs/bti-*.1)
 MAN5 = $(wildcard docs/*.5)

@@ -8,6 +8,7 @@
 
 #include "case.h"
 #include "cli.h"
+#include "due.h"
 #include "history.h"
 #include "repo.h"
 #include "util.h"
@@ -37,6 +38,7 @@ static const char usage[] =
 struct check {
 	struct repo *repo;
 	struct diags *dg;
+	struct diags *due;      /* obligations overdue: warnings, on stderr */
 	char **only;            /* the paths asked for, or NULL for all */
 	char *seen;             /* for each of them, whether it was found */
 	int nonly;
@@ -88,8 +90,9 @@ check_one(const char *path, const git_oid *oid, const char *data, size_t len, vo
 	}
 	struct doc d;
 	doc_init(&d, path);
-	if (yaml_read(&d, data, len, k->dg) == 0)
-		case_validate(&k->repo->schema, &k->repo->model, d.root, path, id, k->dg);
+	if (yaml_read(&d, data, len, k->dg) == 0 &&
+	    !case_validate(&k->repo->schema, &k->repo->model, d.root, path, id, k->dg))
+		due_warn(&k->repo->model, d.root, path, date_today(), k->due);
 	doc_free(&d);
 	return 0;
 }
@@ -229,9 +232,9 @@ main(int argc, char **argv)
 		cli_usage(&c, "--range takes OLD..NEW, as a pre-receive hook reads them");
 	if ((history || range) && optind < argc)
 		cli_usage(&c, "--history and --range audit every case; they take no case ids");
-	struct diags dg = { 0 };
+	struct diags dg = { 0 }, due = { 0 };
 	struct repo r;
-	struct check k = { .repo = &r, .dg = &dg };
+	struct check k = { .repo = &r, .dg = &dg, .due = &due };
 	int n = argc - optind, status = EXIT_SYSTEM;
 	char **paths = NULL;
 	if (repo_open(&r, c.dir, 1, &dg) < 0)
@@ -300,6 +303,8 @@ out:
 	repo_close(&r);
 	/* Problems are this command's output; failures to run are messages. */
 	diag_print(&dg, status == EXIT_SYSTEM ? c.prog : NULL, status == EXIT_SYSTEM ? stderr : stdout);
+	diag_print(&due, c.prog, stderr);
 	diags_free(&dg);
+	diags_free(&due);
 	return status;
 }

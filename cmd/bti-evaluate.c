@@ -15,19 +15,23 @@
 static const char usage[] =
 "usage: bti-evaluate [-C DIR] [--by NAME] [--date DATE]\n"
 "                    --measure ID=OUTCOME[:NOTE]... [--next DATE]\n"
-"                    --decision continue|up|down|close [--level N]\n"
-"                    [--cause CAUSE] [--reason TEXT] CASE-ID\n"
+"                    --decision DECISION [--level N] [--cause CAUSE]\n"
+"                    [--child-view TEXT] [--reason TEXT] CASE-ID\n"
 "       bti-evaluate [-C DIR] --due [--before DATE]\n"
 "Records how measures went and the decision every BTI level ends with:\n"
-"continue at this level, move up, move down, or close. A decision that moves\n"
-"the case goes through the same rules as bti-level, in the same commit.\n"
+"continue at this level, move up, move down, or close, or another decision\n"
+"of the level model (e.g. system, refer-team), each with what it does to\n"
+"the level. A decision that moves the case goes through the same rules as\n"
+"bti-level, in the same commit.\n"
 "Prints the commit id.\n"
 "  --measure ID=OUTCOME[:NOTE]  outcome of a measure: reached, continue,\n"
 "                               change or stop (repeatable)\n"
 "  --next DATE       the next evaluation of measures that continue or change\n"
-"  --decision D      continue, up (one level), down (one level) or close\n"
+"  --decision D      continue, up (one level), down (one level), close, or\n"
+"                    a decision the level model adds (bti-model(5))\n"
 "  --level N         the level to move to, instead of one up or down\n"
-"  --cause CAUSE     why the case closes (with --decision close)\n"
+"  --cause CAUSE     why the case closes (with a closing decision)\n"
+"  --child-view TEXT the child's view of the decision\n"
 "  --reason TEXT     why, for the level history (default: the evaluation)\n"
 "With --due, prints the measures of open cases whose evaluation is due on or\n"
 "before DATE (default today), one per line, sorted by date, tab-separated:\n"
@@ -135,10 +139,11 @@ main(int argc, char **argv)
 		{ "reason", required_argument, 0, 'r' },
 		{ "due", no_argument, 0, 'u' },
 		{ "before", required_argument, 0, 'B' },
+		{ "child-view", required_argument, 0, 'v' },
 		{ 0, 0, 0, 0 },
 	};
 	const char *items[32], *next = NULL, *decision = NULL, *cause = NULL, *reason = NULL;
-	const char *level = NULL, *before = NULL;
+	const char *level = NULL, *before = NULL, *view = NULL;
 	int nitems = 0, due = 0, opt;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
@@ -154,6 +159,7 @@ main(int argc, char **argv)
 		case 'r': reason = optarg; break;
 		case 'u': due = 1; break;
 		case 'B': before = optarg; break;
+		case 'v': view = optarg; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
@@ -164,14 +170,6 @@ main(int argc, char **argv)
 	}
 	if (argc - optind != 1 || !nitems || !decision)
 		cli_usage(&c, "give --measure, --decision and one case id");
-	int up = !strcmp(decision, "up"), down = !strcmp(decision, "down");
-	int close = !strcmp(decision, "close");
-	if (!up && !down && !close && strcmp(decision, "continue"))
-		cli_usage(&c, "--decision: '%s' is not continue, up, down or close", decision);
-	if (close != !!cause)
-		cli_usage(&c, close ? "closing needs --cause" : "--cause goes with --decision close");
-	if (level && !up && !down)
-		cli_usage(&c, "--level goes with --decision up or down");
 	for (int i = 0; i < nitems; i++)
 		if (strcspn(items[i], "\t\n") < strcspn(items[i], ":"))
 			cli_usage(&c, "--measure: ID=OUTCOME in '%s' is one line; only the note may span lines",
@@ -183,6 +181,19 @@ main(int argc, char **argv)
 	struct op o;
 	if (op_begin(&o, &c) != EXIT_OK || op_load_case(&o, argv[optind]) != EXIT_OK)
 		return op_end(&o);
+	/* What the decision does comes from the model. */
+	const struct decision *dc = model_decision(&o.repo.model, decision);
+	char words[256];
+	if (!dc)
+		cli_usage(&c, "--decision: '%s' is not %s", decision,
+		    model_decisions_list(&o.repo.model, -1, words, sizeof words));
+	int up = dc->effect == EFF_UP, down = dc->effect == EFF_DOWN, close = dc->effect == EFF_CLOSE;
+	if (close && !cause)
+		cause = dc->cause;
+	if (close != !!cause)
+		cli_usage(&c, close ? "closing needs --cause" : "--cause goes with --decision close");
+	if (level && !up && !down)
+		cli_usage(&c, "--level goes with --decision up or down");
 	struct doc *d = &o.doc;
 	struct node *e = op_entry(&o), *list = node_new(d, NT_SEQ);
 	for (int i = 0; i < nitems; i++) {
@@ -208,16 +219,19 @@ main(int argc, char **argv)
 	}
 	map_set(d, e, "measures", list);
 	map_set(d, e, "decision", node_str(d, decision));
+	if (view)
+		map_set(d, e, "child_view", node_str(d, view));
 	op_append(&o, "evaluations", e);
 
 	struct case_state st;
 	case_state(d->root, &st);
 	char what[64];
 	snprintf(what, sizeof what, "evaluation, %s", decision);
-	if (up || down || close) {
+	long to = dc->effect == EFF_LEVEL ? dc->level : level ? cli_number(&c, "--level", level, 0, 9) :
+	    st.level + (up ? 1 : down ? -1 : 0);
+	if (close || to != st.level) {
 		struct node *lv = op_entry(&o);
-		long to = level ? cli_number(&c, "--level", level, 0, 9) : st.level + (up ? 1 : -1);
-		if (!close && (up ? to <= st.level : to >= st.level || to < 0)) {
+		if ((up || down) && (up ? to <= st.level : to >= st.level || to < 0)) {
 			op_refuse(&o, st.last, "evaluation/decision",
 			    "case %s is at level %d; '%s' cannot lead to level %ld", o.id, st.level, decision, to);
 			return op_end(&o);

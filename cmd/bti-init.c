@@ -5,9 +5,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "case.h"
 #include "cli.h"
 #include "embedded.h"
 #include "repo.h"
+#include "walk.h"
 #include "util.h"
 #include "yamlio.h"
 
@@ -15,6 +17,7 @@ static const char usage[] =
 "usage: bti-init [-C DIR] [--by NAME] [--model NAME|FILE] [--municipality NAME]\n"
 "                [--lang nb|nn|en] [DIR]\n"
 "       bti-init [-C DIR] --hooks [DIR]\n"
+"       bti-init [-C DIR] --update --model NAME|FILE [--by NAME] [DIR]\n"
 "Makes DIR (default: the current directory) a case repository: creates the\n"
 "git repository if there is none, and commits bti.yaml, the level model as\n"
 "models/NAME.yaml and .gitattributes in one commit. Prints the commit id.\n"
@@ -22,9 +25,14 @@ static const char usage[] =
 "and registers the merge driver bti-merge in the repository's git config.\n"
 "  --hooks               only install the hook and the merge driver: for a\n"
 "                        clone of an existing case repository\n"
-"  --model NAME|FILE     three-level (default; Tromsø 2025: levels 0-2),\n"
-"                        four-level (Høyanger, Siljan, Jevnaker: 0-3), or a\n"
-"                        model file of your own\n"
+"  --update              in a case repository: commit the model (a new one,\n"
+"                        or a new version) as the one in force, then list\n"
+"                        the cases its rules refuse (bti-check lists them too)\n"
+"  --model NAME|FILE     a built-in model: a municipality's own (tromso-2025,\n"
+"                        tromso-2014, hoyanger, siljan, jevnaker) or a generic\n"
+"                        one: three-level (default; levels 0-2), four-level\n"
+"                        (0-3); or a model file of your own (bti-model(5)).\n"
+"                        A model that breaks bti-model(5) is refused\n"
 "  --municipality NAME   the municipality, for reports\n"
 "  --lang nb|nn|en       language of reports (default nb)\n"
 "  --by NAME             who sets it up (default $BTI_USER, git user.name)\n"
@@ -86,21 +94,108 @@ hooks_only(struct cli *c, const char *dir)
 	return status;
 }
 
-/* The model's text: a built-in one by name, or a file. */
+struct refusals {
+	struct repo *r;
+	const struct model *m;
+	struct diags *dg;
+	size_t cases, refused;
+};
+
+static int
+judge(const char *path, const git_oid *oid, const char *data, size_t len, void *arg)
+{
+	struct refusals *f = arg;
+	struct doc d;
+	char id[CASE_ID_LEN + 1];
+	(void)oid;
+	doc_init(&d, path);
+	f->cases++;
+	if (yaml_read(&d, data, len, f->dg) < 0 ||
+	    case_validate(&f->r->schema, f->m, d.root, path, case_path_id(path, id) ? NULL : id, f->dg))
+		f->refused++;
+	doc_free(&d);
+	return 0;
+}
+
+/* --update: the model m becomes the one in force in one commit; then every
+ * case is judged by it and what it refuses is listed. */
+static int
+update_model(struct cli *c, const char *dir, const struct model *m, const char *text, size_t len,
+    git_signature *author, struct diags *dg)
+{
+	struct repo r = { .lockfd = -1 };
+	struct diags would = { 0 };
+	int status = EXIT_SYSTEM;
+	char *mpath = xasprintf("models/%s.yaml", m->name), commit[GIT_OID_HEXSZ + 1];
+	if (repo_open(&r, dir, 0, dg) < 0 || repo_lock(&r, dg) < 0 || repo_load(&r, dg) < 0)
+		goto out;
+	if (repo_check_clean(&r, CONFIG_FILE, dg) < 0 || repo_check_clean(&r, mpath, dg) < 0) {
+		status = EXIT_REFUSED;
+		goto out;
+	}
+	map_set(&r.cfg.d, r.cfg.d.root, "model", node_str(&r.cfg.d, m->name));
+	size_t clen;
+	char *ctext = yaml_write(r.cfg.d.root, &clen);
+	struct buf cfg = { 0 };
+	buf_puts(&cfg, "# BTI case repository settings; see bti-init(1) and bti(7).\n");
+	buf_add(&cfg, ctext, clen);
+	free(ctext);
+	struct change ch[] = { { CONFIG_FILE, cfg.p, cfg.len }, { mpath, text, len } };
+	char *msg = xasprintf("bti-init: model %s in force\n\nBTI-Event: model\n", m->name);
+	int rc = repo_commit(&r, ch, 2, msg, author, commit, dg);
+	free(msg);
+	buf_free(&cfg);
+	if (rc < 0)
+		goto out;
+	printf("%s\n", commit);
+	struct refusals f = { .r = &r, .m = m, .dg = &would };
+	if (walk_cases(r.git, r.tree, judge, &f) < 0)
+		goto out;
+	status = EXIT_OK;
+	if (f.refused) {
+		diag_print(&would, c->prog, stderr);
+		fprintf(stderr, "%s: %zu of %zu cases break the rules of the model %s (bti-check lists them)\n",
+		    c->prog, f.refused, f.cases, m->name);
+	}
+out:
+	diags_free(&would);
+	free(mpath);
+	repo_close(&r);
+	return status;
+}
+
+/* The names of the built-in models, "a, b, c", into b. */
+static void
+builtin_models(struct buf *b)
+{
+	static const char dir[] = "schema/models/";
+	for (size_t i = 0; i < bti_files_n; i++) {
+		const char *p = bti_files_path[i];
+		if (!strncmp(p, dir, sizeof dir - 1))
+			buf_printf(b, "%s%.*s", b->len ? ", " : "", (int)(strlen(p) - sizeof dir - 4),
+			    p + sizeof dir - 1);
+	}
+}
+
+/* The model's text: a built-in one by name, or a file; *path names it in
+ * messages. */
 static char *
-model_text(const struct cli *c, const char *model, size_t *len)
+model_text(const struct cli *c, const char *model, size_t *len, char **path)
 {
 	if (!strchr(model, '/') && !strstr(model, ".yaml")) {
-		char *path = xasprintf("schema/models/%s.yaml", model);
-		const char *data = embedded_file(path, len);
-		free(path);
-		if (!data)
-			cli_usage(c, "--model: no built-in model '%s' (three-level, four-level, or a file)", model);
+		*path = xasprintf("schema/models/%s.yaml", model);
+		const char *data = embedded_file(*path, len);
+		if (!data) {
+			struct buf b = { 0 };
+			builtin_models(&b);
+			cli_usage(c, "--model: no built-in model '%s' (%s, or a file)", model, b.p);
+		}
 		char *copy = xmalloc(*len + 1);
 		memcpy(copy, data, *len + 1);
 		return copy;
 	}
 	char *buf;
+	*path = xstrdup(model);
 	if (read_file(model, 1024 * 1024, &buf, len) < 0) {
 		cli_error(c, "%s: %s", model, strerror(errno));
 		exit(EXIT_USAGE);
@@ -118,9 +213,10 @@ main(int argc, char **argv)
 		{ "municipality", required_argument, 0, 'M' },
 		{ "lang", required_argument, 0, 'l' },
 		{ "hooks", no_argument, 0, 'k' },
+		{ "update", no_argument, 0, 'u' },
 		{ 0, 0, 0, 0 },
 	};
-	int hooks = 0;
+	int hooks = 0, update = 0;
 	const char *model = "three-level", *municipality = NULL, *lang = "nb";
 	int opt;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
@@ -129,6 +225,7 @@ main(int argc, char **argv)
 		case 'M': municipality = optarg; break;
 		case 'l': lang = optarg; break;
 		case 'k': hooks = 1; break;
+		case 'u': update = 1; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
@@ -137,13 +234,16 @@ main(int argc, char **argv)
 	const char *dir = optind < argc ? argv[optind] : c.dir ? c.dir : ".";
 	if (hooks)
 		return hooks_only(&c, dir);
+	if (update && (municipality || strcmp(lang, "nb")))
+		cli_usage(&c, "--update changes only the model; bti.yaml keeps the municipality and language");
 	if (municipality && !utf8_valid(municipality))
 		cli_usage(&c, "--municipality: not valid UTF-8 text");
 	if (lang_parse(lang) < 0)
 		cli_usage(&c, "--lang: '%s' is not nb, nn or en", lang);
 
 	size_t mlen;
-	char *mtext = model_text(&c, model, &mlen);
+	char *mfile;
+	char *mtext = model_text(&c, model, &mlen, &mfile);
 	struct diags dg = { 0 };
 	struct model m;
 	struct repo r = { .lockfd = -1 };
@@ -152,7 +252,7 @@ main(int argc, char **argv)
 	char *mpath = NULL;
 	struct buf cfg = { 0 }, attrs = { 0 };
 
-	if (model_parse(&m, model, mtext, mlen, &dg) < 0) {
+	if (model_parse(&m, mfile, mtext, mlen, &dg) < 0) {
 		status = EXIT_REFUSED;
 		goto out_model;
 	}
@@ -171,6 +271,11 @@ main(int argc, char **argv)
 	if (repo_author(g, c.by, &author, &dg) < 0) {
 		git_repository_free(g);
 		status = EXIT_USAGE;
+		goto out_git;
+	}
+	if (update) {
+		git_repository_free(g);
+		status = update_model(&c, dir, &m, mtext, mlen, author, &dg);
 		goto out_git;
 	}
 	if (!exists) {
@@ -247,6 +352,7 @@ out_git:
 out_model:
 	model_free(&m);
 	free(mtext);
+	free(mfile);
 	diag_print(&dg, c.prog, stderr);
 	diags_free(&dg);
 	return status;

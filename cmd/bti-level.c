@@ -6,13 +6,15 @@
 
 static const char usage[] =
 "usage: bti-level [-C DIR] [--by NAME] [--date DATE] --reason TEXT\n"
-"                 CASE-ID LEVEL\n"
+"                 [--leader-informed] CASE-ID LEVEL\n"
 "       bti-level [-C DIR] [--by NAME] [--date DATE] --reason TEXT\n"
 "                 --cause CAUSE CASE-ID close\n"
 "Moves a case to LEVEL, or closes it at its current level. A closed case is\n"
 "reopened by moving it to a level the model reopens at. Every move must be\n"
 "one the repository's level model allows. Prints the commit id.\n"
 "  --reason TEXT   why (required)\n"
+"  --leader-informed  the management was informed (where the model's level\n"
+"                  asks for it, e.g. Siljan's level 1)\n"
 "  --cause CAUSE   why the case closes: one of the model's close_causes\n"
 "                  (goal-reached, unfounded, moved, barnevern, ...)\n"
 "  --date DATE     when the decision was made (default today)\n"
@@ -28,14 +30,16 @@ main(int argc, char **argv)
 		CLI_LONG,
 		{ "reason", required_argument, 0, 'r' },
 		{ "cause", required_argument, 0, 'c' },
+		{ "leader-informed", no_argument, 0, 'L' },
 		{ 0, 0, 0, 0 },
 	};
 	const char *reason = NULL, *cause = NULL;
-	int opt;
+	int opt, leader = 0;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT "r:", opts)) != -1) {
 		switch (opt) {
 		case 'r': reason = optarg; break;
 		case 'c': cause = optarg; break;
+		case 'L': leader = 1; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
@@ -75,6 +79,8 @@ main(int argc, char **argv)
 			snprintf(what, sizeof what, "%d -> %ld", st.level, level);
 	}
 	map_set(&o.doc, e, "reason", node_str(&o.doc, reason));
+	if (leader)
+		map_set(&o.doc, e, "leader_informed", node_bool(&o.doc, 1));
 	op_append(&o, "levels", e);
 	op_commit(&o, close ? "close" : st.closed ? "reopen" : "level", what, 0);
 	return op_end(&o);

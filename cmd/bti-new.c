@@ -10,20 +10,25 @@
 
 static const char usage[] =
 "usage: bti-new [-C DIR] [--by NAME] [--date DATE] --name NAME\n"
-"               (--born DATE | --fnr NUMBER | --fnr -) [--born DATE]\n"
+"               (--born DATE | --fnr NUMBER | --fnr - | --due DATE) [--born DATE]\n"
 "               --service SERVICE --concern TEXT --worry 1-10\n"
 "               [--kind KIND]... [--guardian NAME]... [--if-new]\n"
+"               [--source service|family]\n"
 "Opens a case at level 0 and prints its id on stdout.\n"
 "  --name NAME        the child's or young person's name\n"
 "  --born DATE        birth date, YYYY-MM-DD\n"
 "  --fnr NUMBER       national id number (fødselsnummer, D- or H-number);\n"
 "                     '-' reads it from standard input, out of the process list\n"
+"  --due DATE         the due date of an unborn child, where the level\n"
+"                     model's target group has unborn children\n"
 "  --service SERVICE  the service where the concern arose\n"
 "  --concern TEXT     the concern in words: what was seen, heard, said\n"
 "  --worry N          how worried, 1 (a little) to 10 (very)\n"
 "  --kind KIND        violence, sexual-abuse, neglect, illness, disability,\n"
 "                     behaviour, trafficking or other (repeatable)\n"
 "  --guardian NAME    a guardian with parental responsibility (repeatable)\n"
+"  --source SOURCE    service (a service's concern, default) or family (the\n"
+"                     parents or the young person asked for the case)\n"
 "  --date DATE        the opening date (default today)\n"
 "  --by NAME          who opens the case (default $BTI_USER, git user.name)\n"
 "  --if-new           when the child already has an open case (the same id\n"
@@ -90,9 +95,12 @@ main(int argc, char **argv)
 		{ "kind", required_argument, 0, 'k' },
 		{ "guardian", required_argument, 0, 'g' },
 		{ "if-new", no_argument, 0, 'I' },
+		{ "due", required_argument, 0, 'U' },
+		{ "source", required_argument, 0, 'S' },
 		{ 0, 0, 0, 0 },
 	};
 	const char *name = NULL, *born = NULL, *service = NULL, *concern = NULL, *worry = NULL;
+	const char *due = NULL, *source = NULL;
 	char *fnr = NULL;
 	const char *kinds[16], *guardians[16];
 	int nkinds = 0, nguardians = 0, if_new = 0, opt;
@@ -103,6 +111,8 @@ main(int argc, char **argv)
 		case 'f': fnr = strcmp(optarg, "-") ? xstrdup(optarg) : read_stdin_line(&c); break;
 		case 's': service = optarg; break;
 		case 'I': if_new = 1; break;
+		case 'U': due = optarg; break;
+		case 'S': source = optarg; break;
 		case 'c': concern = optarg; break;
 		case 'w': worry = optarg; break;
 		case 'k':
@@ -123,12 +133,16 @@ main(int argc, char **argv)
 		cli_usage(&c, "unexpected argument '%s'", argv[optind]);
 	if (!name || !service || !concern || !worry)
 		cli_usage(&c, "--name, --service, --concern and --worry are required");
-	if (!born && !fnr)
+	if (!born && !fnr && !due)
 		cli_usage(&c, "give --born DATE or --fnr NUMBER");
+	if (source && strcmp(source, "service") && strcmp(source, "family"))
+		cli_usage(&c, "--source: '%s' is not service or family", source);
 	long w = cli_number(&c, "--worry", worry, 1, 10);
-	day_t bday;
+	day_t bday, dday;
 	if (born && date_parse(born, &bday) < 0)
 		cli_usage(&c, "--born: '%s' is not a real date in the form YYYY-MM-DD", born);
+	if (due && date_parse(due, &dday) < 0)
+		cli_usage(&c, "--due: '%s' is not a real date in the form YYYY-MM-DD", due);
 
 	struct op o;
 	if (op_begin(&o, &c) != EXIT_OK || !(service = op_service(&o, service))) {
@@ -180,12 +194,16 @@ main(int argc, char **argv)
 	if (fnr)
 		map_set(doc, child, "fnr", node_str(doc, fnr));
 	free(fnr);
+	if (due)
+		map_set(doc, child, "due", node_date(doc, due));
 	map_set(doc, r, "child", child);
 	map_set(doc, r, "service", node_str(doc, service));
 	struct node *cn = node_new(doc, NT_MAP);
 	map_set(doc, cn, "text", node_str(doc, concern));
 	map_set(doc, cn, "worry", node_int(doc, w));
 	map_set(doc, cn, "by", node_str(doc, o.author->name));
+	if (source)
+		map_set(doc, cn, "source", node_str(doc, source));
 	if (nkinds) {
 		struct node *ks = node_new(doc, NT_SEQ);
 		for (int i = 0; i < nkinds; i++)
@@ -206,7 +224,9 @@ main(int argc, char **argv)
 	}
 	struct node *lv = op_entry(&o);
 	map_set(doc, lv, "level", node_int(doc, 0));
-	map_set(doc, lv, "reason", node_str(doc, "case opened"));
+	/* The model's words for it, in the repository's language. */
+	const char *opened = o.repo.model.opened[o.repo.cfg.lang];
+	map_set(doc, lv, "reason", node_str(doc, opened ? opened : "case opened"));
 	op_append(&o, "levels", lv);
 	if (op_commit(&o, "new", "opened at level 0", 1) == EXIT_OK) {
 		printf("%s\n", o.id);

@@ -5,12 +5,15 @@
 #include "op.h"
 
 static const char usage[] =
-"usage: bti-service [-C DIR] [--by NAME] [--date DATE] [--contact NAME]\n"
-"                   CASE-ID join|leave SERVICE\n"
+"usage: bti-service [-C DIR] [--by NAME] [--date DATE] [--contact NAME] [--kind KIND]\n"
+"                   [--referral] CASE-ID join|leave SERVICE\n"
 "Records that a service (PPT, helsestasjon, barnevern, ...) starts or stops\n"
 "taking part in the case. At a cooperation level a joining service must be\n"
 "covered by consent (bti-consent). Prints the commit id.\n"
 "  --contact NAME  the service's contact person\n"
+"  --kind KIND     the kind of service (e.g. health), where the level model's\n"
+"                  service_kinds do not list its name\n"
+"  --referral      the service joins on a referral (henvisning) sent to it\n"
 "  --date DATE     when (default today)\n"
 "Exit status: 0 done, 1 refused, 2 usage, 3 repository error.\n";
 
@@ -21,13 +24,19 @@ main(int argc, char **argv)
 	static const struct option opts[] = {
 		CLI_LONG,
 		{ "contact", required_argument, 0, 'c' },
+		{ "kind", required_argument, 0, 'k' },
+		{ "referral", no_argument, 0, 'R' },
 		{ 0, 0, 0, 0 },
 	};
-	const char *contact = NULL;
-	int opt;
+	const char *contact = NULL, *kind = NULL;
+	int opt, referral = 0;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		if (opt == 'c')
 			contact = optarg;
+		else if (opt == 'k')
+			kind = optarg;
+		else if (opt == 'R')
+			referral = 1;
 		else
 			cli_common(&c, opt, optarg);
 	}
@@ -37,6 +46,8 @@ main(int argc, char **argv)
 	if (strcmp(action, "join") && strcmp(action, "leave"))
 		cli_usage(&c, "'%s' is not join or leave", action);
 	cli_text(&c, "SERVICE", service, TEXT_LINE);
+	if (referral && strcmp(action, "join"))
+		cli_usage(&c, "--referral goes with join");
 	struct op o;
 	if (op_begin(&o, &c) != EXIT_OK || op_load_case(&o, argv[optind]) != EXIT_OK ||
 	    !(service = op_service(&o, service)))
@@ -46,6 +57,10 @@ main(int argc, char **argv)
 	map_set(&o.doc, e, "action", node_str(&o.doc, action));
 	if (contact)
 		map_set(&o.doc, e, "contact", node_str(&o.doc, contact));
+	if (kind)
+		map_set(&o.doc, e, "kind", node_str(&o.doc, kind));
+	if (referral)
+		map_set(&o.doc, e, "referral", node_bool(&o.doc, 1));
 	op_append(&o, "services", e);
 	op_commit(&o, "service", !strcmp(action, "join") ? "a service joins" : "a service leaves", 0);
 	return op_end(&o);

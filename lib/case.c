@@ -8,7 +8,6 @@
 #include "case.h"
 #include "correct.h"
 #include "fnr.h"
-#include "rules.h"
 
 static const char crockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -63,13 +62,6 @@ case_path_id(const char *path, char id[CASE_ID_LEN + 1])
 	return strcmp(want, path) ? -1 : 0;
 }
 
-day_t
-map_date(const struct node *map, const char *key)
-{
-	day_t d;
-	return date_parse(map_str(map, key), &d) == 0 ? d : -1;
-}
-
 void
 case_state(const struct node *root, struct case_state *st)
 {
@@ -92,14 +84,16 @@ case_state(const struct node *root, struct case_state *st)
 }
 
 static void
-check_child(const struct node *child, const char *file, struct diags *dg, day_t *born)
+check_child(const struct model *m, const struct node *child, const char *file, struct diags *dg,
+    day_t *born)
 {
 	const struct node *fnr = map_get(child, "fnr");
 	const struct node *bn = map_get(child, "born");
 	*born = bn ? map_date(child, "born") : -1;
-	if (!fnr && !bn) {
+	if (!fnr && !bn && !(m->unborn && map_get(child, "due"))) {
 		diag_add(dg, file, child->line, child->col, "case/child",
-		    "child: give the birth date (born) or the national id number (fnr)");
+		    "child: give the birth date (born) or the national id number (fnr)%s",
+		    m->unborn ? "; for an unborn child, the due date (due)" : "");
 		return;
 	}
 	if (!fnr)
@@ -207,7 +201,7 @@ case_validate(struct schema *sch, const struct model *m, const struct node *root
 		diag_add(dg, file, map_get(root, "id")->line, map_get(root, "id")->col, "case/id",
 		    "id: '%s' does not match the file name (%s)", cid, id);
 	day_t born;
-	check_child(map_get(root, "child"), file, dg, &born);
+	check_child(m, map_get(root, "child"), file, dg, &born);
 	correct_check(root, file, dg);
 	/* The rules judge the case without the entries corrections withdrew. */
 	struct doc vd;
@@ -216,7 +210,7 @@ case_validate(struct schema *sch, const struct model *m, const struct node *root
 	case_state(view, &st);
 	check_levels(m, map_get(view, "levels"), st.opened, file, dg);
 	if (dg->errors == before)
-		rules_check(m, view, file, dg);
+		rules_check(m, view, file, born, dg);
 	doc_free(&vd);
 	return dg->errors - before;
 }

@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "model.h"
 #include "node.h"
+#include "rules.h"
 #include "schema.h"
 
 #define CASE_ID_LEN 11          /* YYYY-XXXXXX */
@@ -24,9 +25,6 @@ int case_path_id(const char *path, char id[CASE_ID_LEN + 1]);
 /* How case files are named, for messages. */
 #define CASE_PATH_RULE "case files are cases/YYYY/X/ID.yaml: YYYY the year in the id, " \
 	"X the letter after its dash"
-
-/* The date under key, or -1 when absent or not a date. */
-day_t map_date(const struct node *map, const char *key);
 
 struct case_state {
 	int level;              /* current level, -1 when the case has none */

@@ -45,6 +45,12 @@ static const char *const words[][1 + LANG_N] = {
 	{ "oral", "muntlig", "munnleg", "oral" },
 	{ "over-time", "over tid", "over tid", "over time" },
 	{ "meeting", "ett møte", "eitt møte", "one meeting" },
+	{ "due", "termin", "termin", "due" },
+	{ "family", "familien ba om saken", "familien bad om saka", "the family asked for the case" },
+	{ "referral", "henvist", "tilvist", "referred" },
+	{ "minutes-sent", "sendt til alle", "sendt til alle", "sent to everyone" },
+	{ "next-meeting", "neste møte", "neste møte", "next meeting" },
+	{ "leader-informed", "ledelsen informert", "leiinga informert", "management informed" },
 	/* outcomes, decisions, causes */
 	{ "reached", "mål nådd", "mål nådd", "goal reached" },
 	{ "continue", "fortsetter", "held fram", "continues" },

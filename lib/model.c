@@ -1,8 +1,12 @@
-/* model.c: loading and querying a level model. */
+/* model.c: loading a level model (checked against model.schema.json, then
+ * what a schema cannot say) and querying it. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
+#include "embedded.h"
 #include "model.h"
+#include "schema.h"
 #include "yamlio.h"
 
 const char *const lang_code[LANG_N] = { "nb", "nn", "en" };
@@ -22,48 +26,22 @@ struct mctx {
 	int errors;
 };
 
-static const struct node *
-need(struct mctx *c, const struct node *map, const char *key, enum ntype t)
-{
-	const struct node *v = map_get(map, key);
-	if (!v || v->type != t) {
-		diag_add(c->dg, c->m->d.name, v ? v->line : map->line, v ? v->col : map->col,
-		    "model/format", "'%s' must be %s", key,
-		    t == NT_INT ? "a whole number" : t == NT_SEQ ? "a list" :
-		    t == NT_MAP ? "a mapping" : t == NT_BOOL ? "true or false" : "text");
-		c->errors++;
-		return NULL;
-	}
-	return v;
-}
+#define MERR(c, n, ...) \
+	(diag_add((c)->dg, (c)->m->d.name, (n)->line, (n)->col, "model/format", __VA_ARGS__), (c)->errors++)
 
-/* Reads {nb: .., nn: .., en: ..} into out. */
+/* Reads {nb: .., nn: .., en: ..} (the schema checked them) into out. */
 static void
-names(struct mctx *c, const struct node *map, const char *key, const char **out)
+names(const struct node *v, const char **out)
 {
-	const struct node *v = need(c, map, key, NT_MAP);
-	for (int i = 0; i < LANG_N; i++) {
-		out[i] = "";
-		if (!v)
-			continue;
-		const char *s = map_str(v, lang_code[i]);
-		if (!s) {
-			diag_add(c->dg, c->m->d.name, v->line, v->col, "model/format",
-			    "'%s' lacks the language '%s'", key, lang_code[i]);
-			c->errors++;
-		} else {
-			out[i] = s;
-		}
-	}
+	for (int i = 0; i < LANG_N; i++)
+		out[i] = v ? map_str(v, lang_code[i]) : NULL;
 }
 
 static int
 level_num(struct mctx *c, const struct node *n)
 {
-	if (n->type != NT_INT || n->i < 0 || n->i >= c->m->nlevels) {
-		diag_add(c->dg, c->m->d.name, n->line, n->col, "model/format",
-		    "'%s' is not one of the model's levels", n->s);
-		c->errors++;
+	if (n->i >= c->m->nlevels) {
+		MERR(c, n, "'%s' is not one of the model's levels (0 to %d)", n->s, c->m->nlevels - 1);
 		return -1;
 	}
 	return (int)n->i;
@@ -73,7 +51,7 @@ static unsigned
 level_set(struct mctx *c, const struct node *root, const char *key)
 {
 	unsigned set = 0;
-	const struct node *v = need(c, root, key, NT_SEQ);
+	const struct node *v = map_list(root, key);
 	for (size_t i = 0; v && i < v->n; i++) {
 		int l = level_num(c, v->v[i]);
 		if (l >= 0)
@@ -83,16 +61,181 @@ level_set(struct mctx *c, const struct node *root, const char *key)
 }
 
 static int
-opt_int(struct mctx *c, const struct node *root, const char *key, int dflt)
+opt_int(const struct node *map, const char *key, int dflt)
 {
-	if (!map_get(root, key))
-		return dflt;
-	const struct node *v = need(c, root, key, NT_INT);
-	return v ? (int)v->i : dflt;
+	long long v;
+	return map_int(map, key, &v) == 0 ? (int)v : dflt;
 }
 
-int
-model_parse(struct model *m, const char *name, const char *buf, size_t len, struct diags *dg)
+static const char *const need_words[] = { "none", "own", "involved", "all", NULL };
+static const char *const effect_words[] = { "stay", "up", "down", "close", "level", NULL };
+
+static int
+word_index(const char *const *words, const char *s, int dflt)
+{
+	for (int i = 0; s && words[i]; i++)
+		if (!strcmp(words[i], s))
+			return i;
+	return dflt;
+}
+
+static void
+decisions(struct mctx *c, const struct node *root)
+{
+	struct model *m = c->m;
+	const struct node *ds = map_get(root, "decisions");
+	if (!ds) {
+		/* The decisions every BTI level ends with. */
+		static const char *const dflt[] = { "continue", "up", "down", "close" };
+		static const enum effect eff[] = { EFF_STAY, EFF_UP, EFF_DOWN, EFF_CLOSE };
+		for (int i = 0; i < 4; i++)
+			m->decisions[i] = (struct decision){ .word = dflt[i], .effect = eff[i], .at = root };
+		m->ndecisions = 4;
+		return;
+	}
+	if (ds->n > MODEL_MAX_DECISIONS) {
+		MERR(c, ds, "a model has at most %d decisions", MODEL_MAX_DECISIONS);
+		return;
+	}
+	for (size_t i = 0; i < ds->n; i++) {
+		struct decision *dc = &m->decisions[m->ndecisions++];
+		const struct node *v = ds->v[i], *lv = map_get(v, "level");
+		dc->word = ds->k[i]->s;
+		dc->at = ds->k[i];
+		dc->effect = (enum effect)word_index(effect_words, map_str(v, "effect"), EFF_STAY);
+		dc->cause = map_str(v, "cause");
+		if ((dc->effect == EFF_LEVEL) != !!lv)
+			MERR(c, v, "decisions.%s: 'level' goes with 'effect: level', and only there", dc->word);
+		else if (lv)
+			dc->level = level_num(c, lv);
+		if (dc->cause && dc->effect != EFF_CLOSE)
+			MERR(c, v, "decisions.%s: 'cause' goes with 'effect: close'", dc->word);
+		else if (dc->cause && !model_has_cause(m, dc->cause))
+			MERR(c, map_get(v, "cause"), "decisions.%s: '%s' is not one of close_causes",
+			    dc->word, dc->cause);
+	}
+}
+
+static void
+levels(struct mctx *c, const struct node *lv)
+{
+	struct model *m = c->m;
+	for (size_t i = 0; i < lv->n; i++) {
+		const struct node *l = lv->v[i], *ds = map_list(l, "decisions");
+		struct level *L = &m->levels[i];
+		if (opt_int(l, "level", -1) != (int)i)
+			MERR(c, l, "levels are numbered 0, 1, 2, ... in order; expected level %zu", i);
+		names(map_get(l, "name"), L->name);
+		names(map_get(l, "summary"), L->summary);
+		L->cooperation = map_true(l, "cooperation");
+		L->coordinator = map_true(l, "coordinator");
+		L->coordinator_team = map_str(l, "coordinator_team");
+		L->team_when = map_list(l, "coordinator_team_when");
+		if (L->team_when && !L->coordinator_team)
+			MERR(c, l, "levels[%zu]: coordinator_team_when needs coordinator_team", i);
+		L->coordinator_kinds = map_list(l, "coordinator_kinds");
+		L->services_min = opt_int(map_get(l, "services"), "min", 0);
+		L->services_max = opt_int(map_get(l, "services"), "max", 0);
+		if (L->services_max && L->services_min > L->services_max)
+			MERR(c, map_get(l, "services"), "levels[%zu].services: min is above max", i);
+		L->consent = (enum need)word_index(need_words, map_str(l, "consent"),
+		    L->cooperation ? NEED_INVOLVED : NEED_NONE);
+		L->meetings_per_year = opt_int(l, "meetings_per_year", L->cooperation ? m->meetings_per_year : 0);
+		L->evaluation_days = opt_int(l, "evaluation_days", -1);
+		L->leader_informed = map_true(l, "leader_informed");
+		if ((L->coordinator_team || L->coordinator_kinds) && !L->coordinator)
+			MERR(c, l, "levels[%zu]: coordinator_team and coordinator_kinds need 'coordinator: true'", i);
+		if (!ds) {
+			L->decisions = (1u << m->ndecisions) - 1;
+			continue;
+		}
+		for (size_t j = 0; j < ds->n; j++) {
+			const struct decision *dc = model_decision(m, ds->v[j]->s);
+			if (!dc)
+				MERR(c, ds->v[j], "levels[%zu]: '%s' is not one of the model's decisions", i, ds->v[j]->s);
+			else
+				L->decisions |= 1u << (dc - m->decisions);
+		}
+	}
+	/* What a level's listed decisions do must be possible from it. */
+	for (size_t l = 0; l < lv->n; l++)
+		for (int k = 0; map_list(lv->v[l], "decisions") && k < m->ndecisions; k++) {
+			const struct decision *dc = &m->decisions[k];
+			int to = model_decision_to(dc, (int)l);
+			const char *why = to == MODEL_CLOSE ? (m->close_from >> l & 1 ? NULL : "a closing") :
+			    to < 0 || to >= m->nlevels ? "a level it does not have" :
+			    to == (int)l || model_allows(m, (int)l, to) ? NULL : "a move it has not";
+			if ((m->levels[l].decisions >> k & 1) && why)
+				MERR(c, lv->v[l], "levels[%zu]: the decision '%s' leads to %s", l, dc->word, why);
+		}
+}
+
+static void
+meeting_kinds(struct mctx *c, const struct node *root)
+{
+	const struct node *mk = map_get(root, "meeting_kinds");
+	for (size_t i = 0; mk && i < mk->n; i++) {
+		if (c->m->nmkinds == MODEL_MAX_KINDS) {
+			MERR(c, mk, "a model has at most %d meeting kinds", MODEL_MAX_KINDS);
+			return;
+		}
+		const struct node *v = mk->v[i];
+		const struct node *ch = map_get(v, "child"), *gu = map_get(v, "guardians");
+		const char *cs = map_str(v, "consent");
+		struct meeting_kind *k = &c->m->mkinds[c->m->nmkinds++];
+		*k = (struct meeting_kind){
+			.word = mk->k[i]->s,
+			.child = !ch || ch->i,
+			.guardians = !gu || gu->i,
+			.coordinator_leads = map_true(v, "coordinator_leads"),
+			.anonymous_or_consent = cs && !strcmp(cs, "unless-anonymous"),
+		};
+		names(map_get(v, "name"), k->name);
+	}
+}
+
+static void
+consent_rules(struct mctx *c, const struct node *root)
+{
+	struct model *m = c->m;
+	const struct node *al = map_list(root, "consent_alone");
+	const char *op = map_str(root, "one_parent");
+	m->consent_age = opt_int(root, "consent_age", 0);
+	m->adult_age = opt_int(root, "adult_age", 0);
+	if (m->consent_age > m->adult_age)
+		MERR(c, map_get(root, "consent_age"), "consent_age is above adult_age");
+	for (size_t i = 0; al && i < al->n; i++) {
+		if (m->nalone == MODEL_MAX_ALONE) {
+			MERR(c, al, "consent_alone has at most %d entries", MODEL_MAX_ALONE);
+			break;
+		}
+		m->alone[m->nalone++] = (struct alone_rule){ opt_int(al->v[i], "age", 0), map_list(al->v[i], "kinds") };
+	}
+	m->parent_lives_with = op && !strcmp(op, "lives-with-child");
+	m->refusal_blocks = map_true(root, "refusal_blocks");
+	m->coordinator_after_consent = map_true(root, "coordinator_after_consent");
+}
+
+static void
+deadlines(struct model *m, const struct node *root)
+{
+	const struct node *t = map_get(root, "target"), *v = map_get(root, "child_voice");
+	m->decision_days = opt_int(root, "decision_days", -1);
+	m->meetings_per_year = opt_int(root, "meetings_per_year", 0);
+	m->report_days = opt_int(map_get(root, "report"), "days", -1);
+	m->report_kinds = map_list(map_get(root, "report"), "kinds");
+	m->target = t != NULL;
+	m->min_age = opt_int(t, "min_age", 0);
+	m->max_age = opt_int(t, "max_age", 0);
+	m->unborn = map_true(t, "unborn");
+	m->heard_age = opt_int(v, "heard", -1);
+	m->weighs_age = opt_int(v, "weighs", -1);
+	m->sources = map_list(root, "sources");
+	m->service_kinds = map_get(root, "service_kinds");
+}
+
+static int
+model_load(struct model *m, const char *name, const char *buf, size_t len, struct diags *dg)
 {
 	memset(m, 0, sizeof *m);
 	doc_init(&m->d, name);
@@ -100,63 +243,60 @@ model_parse(struct model *m, const char *name, const char *buf, size_t len, stru
 		return -1;
 	struct mctx c = { .m = m, .dg = dg };
 	const struct node *root = m->d.root;
+	struct schema sch;
+	size_t slen;
+	const char *stext = embedded_file("schema/model.schema.json", &slen);
 	if (!root || root->type != NT_MAP) {
 		diag_add(dg, name, 1, 1, "model/format", "a model is a mapping");
 		return -1;
 	}
-	long long ver;
-	if (map_int(root, "model", &ver) < 0 || ver != 1) {
-		diag_add(dg, name, root->line, root->col, "model/format", "'model: 1' is required");
+	if (schema_parse(&sch, "model.schema.json", stext, slen, dg) < 0)
 		return -1;
-	}
-	const struct node *nm = need(&c, root, "name", NT_STR);
-	m->name = nm ? nm->s : "";
-	names(&c, root, "title", m->title);
-	m->consent_age = opt_int(&c, root, "consent_age", 15);
-	m->adult_age = opt_int(&c, root, "adult_age", 18);
-	m->decision_days = opt_int(&c, root, "decision_days", 0);
-	m->meetings_per_year = opt_int(&c, root, "meetings_per_year", 0);
-	const struct node *lv = need(&c, root, "levels", NT_SEQ);
-	if (!lv)
+	size_t bad = schema_validate(&sch, root, name, dg);
+	schema_free(&sch);
+	if (bad)
 		return -1;
-	if (lv->n == 0 || lv->n > MODEL_MAX_LEVELS) {
-		diag_add(dg, name, lv->line, lv->col, "model/format",
-		    "a model has 1 to %d levels", MODEL_MAX_LEVELS);
+	const char *lang = map_str(root, "lang");
+	m->name = map_str(root, "name");
+	m->lang = lang ? lang_parse(lang) : LANG_EN;
+	names(map_get(root, "title"), m->title);
+	const struct node *lv = map_list(root, "levels");
+	if (lv->n > MODEL_MAX_LEVELS) {
+		MERR(&c, lv, "a model has 1 to %d levels", MODEL_MAX_LEVELS);
 		return -1;
 	}
 	m->nlevels = (int)lv->n;
-	for (size_t i = 0; i < lv->n; i++) {
-		const struct node *l = lv->v[i];
-		long long num;
-		if (l->type != NT_MAP || map_int(l, "level", &num) < 0 || num != (long long)i) {
-			diag_add(dg, name, l->line, l->col, "model/format",
-			    "levels are numbered 0, 1, 2, ... in order; expected level %zu", i);
-			return -1;
-		}
-		names(&c, l, "name", m->levels[i].name);
-		names(&c, l, "summary", m->levels[i].summary);
-		const struct node *b = need(&c, l, "cooperation", NT_BOOL);
-		m->levels[i].cooperation = b && b->i;
-		b = need(&c, l, "coordinator", NT_BOOL);
-		m->levels[i].coordinator = b && b->i;
-	}
-	const struct node *tr = need(&c, root, "transitions", NT_SEQ);
-	for (size_t i = 0; tr && i < tr->n; i++) {
-		const struct node *t = tr->v[i];
-		const struct node *f = need(&c, t, "from", NT_INT), *to = need(&c, t, "to", NT_INT);
-		if (!f || !to)
-			continue;
-		int fl = level_num(&c, f), tl = level_num(&c, to);
+	consent_rules(&c, root);
+	deadlines(m, root);
+	m->causes = map_list(root, "close_causes");
+	const struct node *tr = map_list(root, "transitions");
+	for (size_t i = 0; i < tr->n; i++) {
+		int fl = level_num(&c, map_get(tr->v[i], "from")), tl = level_num(&c, map_get(tr->v[i], "to"));
 		if (fl >= 0 && tl >= 0)
 			m->trans[fl] |= 1u << tl;
 	}
 	m->close_from = level_set(&c, root, "close_from");
 	m->reopen_to = level_set(&c, root, "reopen_to");
-	m->causes = need(&c, root, "close_causes", NT_SEQ);
-	const struct node *roles = need(&c, root, "roles", NT_MAP);
-	if (roles)
-		names(&c, roles, "coordinator", m->coordinator_role);
+	decisions(&c, root);
+	levels(&c, lv);
+	meeting_kinds(&c, root);
+	const struct node *roles = map_get(root, "roles");
+	names(map_get(roles, "coordinator"), m->coordinator_role);
+	names(map_get(roles, "child"), m->child_role);
+	names(map_get(roles, "guardians"), m->guardians_role);
+	names(map_get(map_get(root, "texts"), "opened"), m->opened);
+	if (m->target && m->min_age > m->max_age)
+		MERR(&c, map_get(root, "target"), "target: min_age is above max_age");
 	return c.errors ? -1 : 0;
+}
+
+int
+model_parse(struct model *m, const char *name, const char *buf, size_t len, struct diags *dg)
+{
+	int rc = model_load(m, name, buf, len, dg);
+	if (rc < 0)
+		doc_free(&m->d);        /* a refused model holds nothing */
+	return rc;
 }
 
 void
@@ -177,6 +317,79 @@ model_has_cause(const struct model *m, const char *cause)
 {
 	for (size_t i = 0; m->causes && i < m->causes->n; i++)
 		if (!strcmp(m->causes->v[i]->s, cause))
+			return 1;
+	return 0;
+}
+
+const struct decision *
+model_decision(const struct model *m, const char *word)
+{
+	for (int i = 0; word && i < m->ndecisions; i++)
+		if (!strcmp(m->decisions[i].word, word))
+			return &m->decisions[i];
+	return NULL;
+}
+
+int
+model_level_decides(const struct model *m, int level, const struct decision *dc)
+{
+	return level >= 0 && level < m->nlevels && (m->levels[level].decisions >> (dc - m->decisions) & 1);
+}
+
+const char *
+model_decisions_list(const struct model *m, int level, char *buf, size_t size)
+{
+	size_t off = 0;
+	int n = 0, last = -1;
+	buf[0] = 0;
+	for (int i = 0; i < m->ndecisions; i++)
+		if (level < 0 || model_level_decides(m, level, &m->decisions[i]))
+			last = i;
+	for (int i = 0; i <= last && off < size; i++)
+		if (level < 0 || model_level_decides(m, level, &m->decisions[i]))
+			off += (size_t)snprintf(buf + off, size - off, "%s%s", n++ == 0 ? "" :
+			    i == last ? " or " : ", ", m->decisions[i].word);
+	return buf;
+}
+
+int
+model_decision_to(const struct decision *dc, int level)
+{
+	switch (dc->effect) {
+	case EFF_UP: return level + 1;
+	case EFF_DOWN: return level - 1;
+	case EFF_CLOSE: return MODEL_CLOSE;
+	case EFF_LEVEL: return dc->level;
+	default: return level;
+	}
+}
+
+const struct meeting_kind *
+model_meeting_kind(const struct model *m, const char *word)
+{
+	for (int i = 0; word && i < m->nmkinds; i++)
+		if (!strcmp(m->mkinds[i].word, word))
+			return &m->mkinds[i];
+	return NULL;
+}
+
+int
+model_service_is(const struct model *m, const char *service, const char *kind, const char *kind_given)
+{
+	if (kind_given)
+		return !strcmp(kind_given, kind);
+	const struct node *names = map_list(m->service_kinds, kind);
+	for (size_t i = 0; names && i < names->n; i++)
+		if (!strcasecmp(names->v[i]->s, service))
+			return 1;
+	return 0;
+}
+
+int
+model_team(const struct model *m, const char *service)
+{
+	for (int l = 0; l < m->nlevels; l++)
+		if (m->levels[l].coordinator_team && !strcasecmp(m->levels[l].coordinator_team, service))
 			return 1;
 	return 0;
 }

@@ -1,5 +1,7 @@
-/* rules.h: the BTI workflow rules over a whole case: consent, coordinator,
- * services, measures, evaluations, reports. Levels are in case.c. */
+/* rules.h: the rule engine: it interprets a model's vocabulary over a whole
+ * case (consent, coordinator, services, measures, evaluations, meetings,
+ * reports, target group). The case code calls it; it calls nothing of the
+ * case code. The level sequence itself is checked in case.c. */
 #ifndef BTI_RULES_H
 #define BTI_RULES_H
 
@@ -8,9 +10,13 @@
 #include "model.h"
 #include "node.h"
 
-/* Checks every entry of a schema-valid case; returns the number of errors. */
+/* The date under key, or -1 when absent or not a date. */
+day_t map_date(const struct node *map, const char *key);
+
+/* Checks every entry of a schema-valid case whose child was born on born
+ * (-1: unknown, e.g. unborn); returns the number of errors. */
 size_t rules_check(const struct model *m, const struct node *root, const char *file,
-    struct diags *dg);
+    day_t born, struct diags *dg);
 
 /* The level on a date (-1 before the case opened); *closed says whether the
  * case was closed then. Entries dated the same day count in list order. */
@@ -20,8 +26,6 @@ int rules_involved(const struct node *root, const char *service, day_t d);
 /* The consent that covers service on a date, or NULL: given, in scope,
  * not expired, not withdrawn by then. */
 const struct node *rules_covering(const struct node *root, const char *service, day_t d);
-/* An involved service not covered by consent on a date, or NULL. */
-const char *rules_uncovered(const struct node *root, day_t d);
 /* The current coordinator on a date (the last entry), or NULL. */
 const struct node *rules_coordinator_on(const struct node *root, day_t d);
 /* 1 when the case must not be told to the guardians (violence or sexual

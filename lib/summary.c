@@ -1,4 +1,5 @@
 /* summary.c: one case as the Markdown page a coordinator brings to a meeting. */
+#include <ctype.h>
 #include <string.h>
 
 #include "case.h"
@@ -94,6 +95,8 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *full, 
 	md_text(b, map_str(child, "name"));
 	if (st.born >= 0)
 		buf_printf(b, ", %d %s", age_on(st.born, today), label(lang, "age"));
+	if (map_str(child, "due"))
+		buf_printf(b, ", %s %s", label(lang, "due"), map_str(child, "due"));
 	buf_printf(b, "\n- **%s:** ", label(lang, "level"));
 	if (st.closed)
 		buf_printf(b, "%s (%s %d) ", label(lang, "closed"), label(lang, "level"), st.level);
@@ -105,8 +108,13 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *full, 
 	buf_printf(b, "%s %s\n- **%s:** ", label(lang, "since"), map_str(st.last, "date"),
 	    label(lang, "service"));
 	md_text(b, map_str(root, "service"));
+	const char *source = map_str(map_get(root, "concern"), "source");
+	if (source && !strcmp(source, "family"))
+		buf_printf(b, " (%s)", label(lang, "family"));
 	const struct node *co = rules_coordinator_on(root, today);
-	buf_printf(b, "\n- **%s:** ", label(lang, "coordinator"));
+	/* The model's own name for the role (koordinator, stafetthaldar, ...). */
+	const char *role = m->coordinator_role[lang];
+	buf_printf(b, "\n- **%c%s:** ", toupper((unsigned char)role[0]), role + 1);
 	if (co) {
 		md_text(b, map_str(co, "name"));
 		buf_puts(b, " (");
@@ -132,7 +140,8 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *full, 
 				md_text(b, contact);
 				buf_puts(b, ")");
 			}
-			buf_printf(b, ", %s %s\n", label(lang, "since"), map_str(l->v[i], "date"));
+			buf_printf(b, ", %s %s%s%s\n", label(lang, "since"), map_str(l->v[i], "date"),
+			    map_true(l->v[i], "referral") ? ", " : "", map_true(l->v[i], "referral") ? label(lang, "referral") : "");
 		}
 	if (!any)
 		buf_printf(b, "- %s\n", label(lang, "none"));
@@ -194,8 +203,9 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *full, 
 		heading(b, lang, "meetings");
 		for (size_t i = 0; i < l->n; i++) {
 			const struct node *mt = l->v[i];
+			const struct meeting_kind *k = model_meeting_kind(m, map_str(mt, "kind"));
 			buf_printf(b, "- %s, ", map_str(mt, "date"));
-			md_text(b, map_str(mt, "kind"));
+			md_text(b, k && k->name[lang] ? k->name[lang] : map_str(mt, "kind"));
 			buf_puts(b, ": ");
 			names(b, map_get(mt, "participants"));
 			if (map_true(mt, "child_present")) {
@@ -206,6 +216,10 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *full, 
 			}
 			buf_printf(b, "; %s: ", label(lang, "minutes"));
 			md_text(b, map_str(mt, "minutes"));
+			if (map_true(mt, "minutes_sent"))
+				buf_printf(b, " (%s)", label(lang, "minutes-sent"));
+			if (map_str(mt, "next"))
+				buf_printf(b, "; %s %s", label(lang, "next-meeting"), map_str(mt, "next"));
 			buf_puts(b, "\n");
 		}
 	}
@@ -233,7 +247,8 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *full, 
 		md_text(b, map_str(e, "reason"));
 		buf_puts(b, " (");
 		md_text(b, map_str(e, "by"));
-		buf_puts(b, ")\n");
+		buf_printf(b, "%s%s)\n", map_true(e, "leader_informed") ? "; " : "",
+		    map_true(e, "leader_informed") ? label(lang, "leader-informed") : "");
 	}
 	corrections(b, full, lang);
 	doc_free(&vd);
