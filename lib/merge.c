@@ -243,7 +243,6 @@ xlate(struct xl *x, const char *list, struct node *e)
 	return c;
 }
 
-
 /* Finds base's entries in a side's list by what they say, and records in
  * to_base the side's ids of those it has. An entry with base's id that
  * says something else is base's entry changed. pos: the side's lists
@@ -493,6 +492,39 @@ other_list(struct mctx *c, const char *key, const struct lm *k, const struct lm 
 	return ot;
 }
 
+/* List l of key with the kept side's entries in it naming the places the
+ * entries they name have in the merged case; NULL when one names an entry
+ * the merged case does not have (a conflict when report). Only the last
+ * list names places. */
+static struct node *
+kept_view(struct mctx *c, const char *key, const struct lm *k, struct node *l, int report)
+{
+	if (!l || l->type != NT_SEQ || strcmp(key, last))
+		return l;
+	struct places kp = merged_places(c, 0);
+	struct node *n = like(l, node_new(c->d, NT_SEQ));
+	for (size_t i = 0; i < l->n; i++) {
+		struct node *e = l->v[i];
+		size_t q = 0;
+		while (q < k->n && e != k->l->v[q])
+			q++;
+		struct xl x = { .d = c->d, .pos = &kp, .strict = 1 };
+		if (q < k->n && (e = xlate(&x, key, e), x.lost)) {
+			if (!report)
+				return NULL;
+			char *at = xasprintf("%s[%zu] in %s", key, q, c->kname);
+			char *why = xasprintf("names %s, which %s changed or removed; keep one version by hand",
+			    x.lost, c->oname);
+			conflict(c, at, why);
+			free(at);
+			free(why);
+			return NULL;
+		}
+		seq_push(c->d, n, e);
+	}
+	return n;
+}
+
 /* The entry of the kept side that entry j of the other side is, or NONE:
  * a new one, or one the kept side changed or removed. */
 static size_t
@@ -544,7 +576,8 @@ merge_list(struct mctx *c, const char *key, struct lm *k, struct lm *o)
 		}
 		return 0;
 	}
-	if ((ot = other_list(c, key, k, o, 0)) && node_same(kv, ot)) {
+	ot = other_list(c, key, k, o, 0);
+	if (ot && node_same(kept_view(c, key, k, kv, 0), kept_view(c, key, k, ot, 0))) {
 		in_place(k);
 		in_place(o);
 		return 0;
@@ -567,35 +600,6 @@ merge_list(struct mctx *c, const char *key, struct lm *k, struct lm *o)
 	return 0;
 }
 
-/* The kept side's entries of the merged list key with the places they
- * name moved to where those entries are now; -1, a conflict, when one
- * names an entry the merged case does not have. */
-static int
-kept_places(struct mctx *c, const char *key, const struct lm *k)
-{
-	struct node *l = map_get(c->out, key), *n = node_new(c->d, NT_SEQ);
-	struct places kp = merged_places(c, 0);
-	for (size_t i = 0; i < seq_len(l); i++) {
-		struct node *e = l->v[i];
-		for (size_t q = 0; q < k->n; q++) {
-			struct xl x = { .d = c->d, .pos = &kp, .strict = 1 };
-			if (e != k->l->v[q] || (e = xlate(&x, key, e), !x.lost))
-				continue;
-			char *at = xasprintf("%s[%zu] in %s", key, q, c->kname);
-			char *why = xasprintf("names %s, which %s changed or removed; keep one version by hand",
-			    x.lost, c->oname);
-			conflict(c, at, why);
-			free(at);
-			free(why);
-			return -1;
-		}
-		seq_push(c->d, n, e);
-	}
-	if (l)
-		set_key(c, key, n);
-	return 0;
-}
-
 static int
 merge_key(struct mctx *c, const char *key)
 {
@@ -610,9 +614,13 @@ merge_key(struct mctx *c, const char *key)
 		return 0;
 	}
 	size_t i = matched(c, key);
+	struct node *l;
 	if (merge_list(c, key, &c->lk[i], &c->lo[i]) < 0)
 		return -1;
-	return strcmp(key, last) ? 0 : kept_places(c, key, &c->lk[i]);
+	if ((l = map_get(c->out, key)) && !(l = kept_view(c, key, &c->lk[i], l, 1)))
+		return -1;
+	set_key(c, key, l);
+	return 0;
 }
 
 int

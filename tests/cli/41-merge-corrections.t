@@ -150,6 +150,15 @@ edit "$tmp/base.yaml" "$tmp/added.yaml" \
 	'd["meetings"].append(dict(d["meetings"][0], date="2026-02-01", minutes="B-referat"))'
 merge "bti-merge: ours withdraws meetings/1, theirs added a meeting" 0 "$tmp/withdraws.yaml" "$tmp/added.yaml"
 is "$(withdrawn "$tmp" result)" "Første møte" "a place before the new entries stays"
+# Both sides withdraw "meetings/2", word for word, each its own new meeting:
+# two corrections, not one kept once.
+add='d["meetings"].append(dict(d["meetings"][0], date="DATE", minutes="WHO")); '"$fix"
+edit "$tmp/base.yaml" "$tmp/own-o.yaml" "$(echo "${add%%meetings/1*}meetings/2${add#*meetings/1}" | sed 's/DATE/2026-02-01/; s/WHO/O-referat/')"
+edit "$tmp/base.yaml" "$tmp/own-k.yaml" "$(echo "${add%%meetings/1*}meetings/2${add#*meetings/1}" | sed 's/DATE/2026-03-01/; s/WHO/K-referat/')"
+is "$(withdrawn "$tmp" own-o.yaml) $(withdrawn "$tmp" own-k.yaml)" "O-referat K-referat" "each withdraws its own meetings/2"
+merge "bti-merge: both withdraw meetings/2, each its own meeting" 0 "$tmp/own-o.yaml" "$tmp/own-k.yaml"
+is "$(field "$tmp" result meetings minutes)" "Første møte, O-referat, K-referat" "the meetings in date order"
+is "$(withdrawn "$tmp" result)" "K-referat, O-referat" "both corrections, each withdrawing its own meeting"
 
 # --- bti-check --history: a merge that moved a reference is reported -----------------------
 c="$tmp/c"
