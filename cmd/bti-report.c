@@ -15,7 +15,8 @@
 static const char usage[] =
 "usage: bti-report [-C DIR] [--lang nb|nn|en] [--html] CASE-ID\n"
 "       bti-report [-C DIR] (--year YYYY | --from DATE --to DATE)\n"
-"                  [--html | --format md|csv|tsv|json] [--lang nb|nn|en] [REPO...]\n"
+"                  [--html | --format md|csv|tsv|json] [--lang nb|nn|en]\n"
+"                  [--bands default|ssb] [REPO...]\n"
 "With a case id, prints the case as Markdown (or an HTML page): the child's\n"
 "age, level, coordinator, services, consents in force, goals, measures with\n"
 "their evaluations, meetings, reports and the level history.\n"
@@ -28,6 +29,8 @@ static const char usage[] =
 "  --format F       md (default), csv, tsv or json; csv/tsv/json give one\n"
 "                   figure per row: table, row, value (\":\" when hidden)\n"
 "  --lang L         language of the labels (default: bti.yaml's lang)\n"
+"  --bands SET      age bands: default (0-5, 6-12, 13-15, 16-17, 18-23) or\n"
+"                   ssb (0-5, 6-12, 13-17, 18-22, 23)\n"
 "Exit status: 0 done, 1 invalid cases or files that are not case files were\n"
 "left out of the figures (named on stderr), 2 usage, 3 repository error (a\n"
 "case that could not be read is named; the figures of the others are printed).\n";
@@ -95,15 +98,15 @@ out:
 }
 
 static int
-statistics(struct cli *c, day_t from, day_t to, const char *format, int html, int lang,
-    char **repos, int nrepos)
+statistics(struct cli *c, day_t from, day_t to, const struct bands *bands, const char *format,
+    int html, int lang, char **repos, int nrepos)
 {
 	struct diags dg = { 0 };
 	struct stats s;
 	int k = 0, status = EXIT_OK, unreadable = 0, rc = 0;
 	const char *who = NULL;
 	char *municipality = NULL;
-	stats_init(&s, from, to);
+	stats_init(&s, from, to, bands);
 	for (int i = 0; i < (nrepos ? nrepos : 1) && status == EXIT_OK; i++) {
 		struct repo r;
 		size_t first = dg.n;
@@ -164,9 +167,11 @@ main(int argc, char **argv)
 		{ "year", required_argument, 0, 'y' },
 		{ "from", required_argument, 0, 'F' },
 		{ "to", required_argument, 0, 'T' },
+		{ "bands", required_argument, 0, 'b' },
 		{ 0, 0, 0, 0 },
 	};
 	const char *format = "md", *year = NULL, *from = NULL, *to = NULL;
+	const struct bands *bands = NULL;
 	int html = 0, lang = -1, opt;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
@@ -179,6 +184,10 @@ main(int argc, char **argv)
 		case 'y': year = optarg; break;
 		case 'F': from = optarg; break;
 		case 'T': to = optarg; break;
+		case 'b':
+			if (!(bands = stats_bands(optarg)))
+				cli_usage(&c, "--bands: '%s' is not default or ssb", optarg);
+			break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
@@ -202,5 +211,5 @@ main(int argc, char **argv)
 		if (!from || !to || date_parse(from, &f) < 0 || date_parse(to, &t) < 0 || t < f)
 			cli_usage(&c, "--from and --to take two dates, YYYY-MM-DD, in order");
 	}
-	return statistics(&c, f, t, format, html, lang, argv + optind, argc - optind);
+	return statistics(&c, f, t, bands, format, html, lang, argv + optind, argc - optind);
 }

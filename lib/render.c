@@ -79,10 +79,14 @@ row_label(struct buf *b, const struct table *t, const char *key, int lang)
 		buf_printf(b, "%s %.*s → %s", label(lang, "level"), (int)(gt - key), key, gt + 1);
 	} else if (strstr(t->id, "level")) {
 		buf_printf(b, "%s %s", label(lang, "level"), key);
-	} else if (!strcmp(t->id, "opened_by_age")) {
+	} else if (!strcmp(t->id, "opened_by_age") || !strcmp(t->id, "active_by_age")) {
 		buf_printf(b, "%s %s", key, label(lang, "years"));
 	} else {
-		md_text(b, label(lang, key));
+		/* "table:row" when a word reads differently in a table */
+		char *both = xasprintf("%s:%s", t->id, key);
+		const char *l = label(lang, both);
+		md_text(b, l != both ? l : label(lang, key));
+		free(both);
 	}
 }
 
@@ -102,10 +106,12 @@ stats_markdown(struct buf *b, const struct stats *s, int lang, int k, const char
 	for (int i = 0; i < T_N; i++) {
 		const struct table *tb = &s->t[i];
 		buf_printf(b, "\n## %s\n\n", label(lang, tb->id));
-		if (i == T_MEDIANS) {
+		if (tb->kind == K_MEDIAN || tb->kind == K_QUARTILES) {
 			for (size_t j = 0; j < tb->nrows; j++) {
 				const struct row *r = &tb->rows[j];
-				buf_printf(b, "- %s: ", label(lang, r->key));
+				buf_puts(b, "- ");
+				row_label(b, tb, r->key, lang);
+				buf_puts(b, ": ");
 				if (!r->base)
 					buf_puts(b, "–");
 				else if (r->hidden)
@@ -169,11 +175,11 @@ stats_delimited(struct buf *b, const struct stats *s, char sep)
 		const struct table *t = &s->t[i];
 		for (size_t j = 0; j < t->nrows; j++) {
 			const struct row *r = &t->rows[j];
-			if (i == T_MEDIANS && !r->base)
+			if (!r->base && (t->kind == K_MEDIAN || t->kind == K_QUARTILES))
 				continue;
 			line(b, sep, t->id, r->key, r->n, r->hidden);
 		}
-		if (i != T_MEDIANS)
+		if (t->kind == K_COUNTS || t->kind == K_SINGLE)
 			line(b, sep, t->id, "total", t->total, t->total_hidden);
 	}
 }
@@ -221,7 +227,7 @@ stats_json(struct buf *b, const struct stats *s, int k)
 		int first = 1;
 		for (size_t j = 0; j < tb->nrows; j++) {
 			const struct row *r = &tb->rows[j];
-			if (i == T_MEDIANS && !r->base)
+			if (!r->base && (tb->kind == K_MEDIAN || tb->kind == K_QUARTILES))
 				continue;
 			buf_puts(b, first ? "" : ", ");
 			first = 0;
@@ -229,14 +235,14 @@ stats_json(struct buf *b, const struct stats *s, int k)
 			json_str(b, r->key);
 			buf_puts(b, ", \"value\": ");
 			json_value(b, r->n, r->hidden);
-			if (i == T_MEDIANS) {
+			if (tb->kind == K_MEDIAN || tb->kind == K_QUARTILES) {
 				buf_puts(b, ", \"cases\": ");
 				json_value(b, r->base, r->hidden);
 			}
 			buf_puts(b, "}");
 		}
 		buf_puts(b, "]");
-		if (i != T_MEDIANS) {
+		if (tb->kind == K_COUNTS || tb->kind == K_SINGLE) {
 			buf_puts(b, ", \"total\": ");
 			json_value(b, tb->total, tb->total_hidden);
 		}

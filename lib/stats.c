@@ -8,12 +8,76 @@
 #include "stats.h"
 #include "util.h"
 
-static const char *const table_ids[T_N] = {
-	"opened", "opened_by_service", "opened_by_age", "active_by_highest_level",
-	"open_at_end_by_level", "level_moves", "closed_by_level", "closed_by_cause",
-	"evaluations_due", "consents", "coordinator_handovers", "reports_to_child_welfare",
-	"median_days",
+static const struct {
+	const char *id;
+	int kind;
+	const char *fixed[12];  /* rows always shown, in this order */
+} tables[T_N] = {
+	[T_OPENED] = { "opened", K_SINGLE, { NULL } },
+	[T_OPENED_SERVICE] = { "opened_by_service", K_COUNTS, { NULL } },
+	[T_OPENED_AGE] = { "opened_by_age", K_COUNTS, { NULL } },
+	[T_ACTIVE_HIGHEST] = { "active_by_highest_level", K_COUNTS, { NULL } },
+	[T_OPEN_AT_END] = { "open_at_end_by_level", K_COUNTS, { NULL } },
+	[T_MOVES] = { "level_moves", K_COUNTS, { NULL } },
+	[T_CLOSED_LEVEL] = { "closed_by_level", K_COUNTS, { NULL } },
+	[T_CLOSED_CAUSE] = { "closed_by_cause", K_COUNTS, { NULL } },
+	[T_EVALUATIONS] = { "evaluations_due", K_COUNTS, { "on-time", "late", "not-evaluated", NULL } },
+	[T_CONSENTS] = { "consents", K_COUNTS, { "given", "refused", "withdrawn", NULL } },
+	[T_HANDOVERS] = { "coordinator_handovers", K_SINGLE, { NULL } },
+	[T_REPORTS] = { "reports_to_child_welfare", K_SINGLE, { NULL } },
+	[T_MEDIANS] = { "median_days", K_MEDIAN, { "opening-to-first-measure", "opening-to-decision", NULL } },
+	[T_REPORTS_TO] = { "reports_by_receiver", K_COUNTS, { "barnevern", "politi", NULL } },
+	[T_REPORTS_TOLD] = { "reports_guardians_told", K_COUNTS, { "told", "not-told", NULL } },
+	[T_KINDS] = { "concern_kinds", K_COUNTS, { "violence", "sexual-abuse", "neglect", "illness",
+	    "disability", "behaviour", "trafficking", "other", "no-kind", NULL } },
+	[T_WORRY] = { "worry_score", K_COUNTS, { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", NULL } },
+	[T_WORRY_Q] = { "worry_quartiles", K_QUARTILES, { "q1", "median", "q3", NULL } },
+	[T_ACTIVE_AGE] = { "active_by_age", K_COUNTS, { NULL } },
+	[T_CHILDREN] = { "active_children", K_SINGLE, { NULL } },
+	[T_REOPENED] = { "reopenings", K_SINGLE, { NULL } },
+	[T_DURATION] = { "case_duration_days", K_QUARTILES, { "q1", "median", "q3", NULL } },
+	[T_LEVEL_DAYS] = { "days_at_level", K_MEDIAN, { NULL } },
+	[T_JOINED] = { "services_joined", K_COUNTS, { NULL } },
+	[T_COORDINATING] = { "coordinators_by_service", K_COUNTS, { NULL } },
+	[T_MEETINGS] = { "meetings_child_heard", K_COUNTS, { "child-present", "child-view", "child-not-heard", NULL } },
+	[T_OUTCOMES] = { "measure_outcomes", K_COUNTS, { "reached", "continue", "change", "stop", NULL } },
 };
+
+static const struct bands band_sets[] = {
+	{ "default", 5, { 5, 12, 15, 17, 23 } },
+	{ "ssb", 5, { 5, 12, 17, 22, 23 } },
+};
+
+const struct bands *
+stats_bands(const char *name)
+{
+	for (size_t i = 0; i < sizeof band_sets / sizeof *band_sets; i++)
+		if (!strcmp(band_sets[i].name, name))
+			return &band_sets[i];
+	return NULL;
+}
+
+/* The key of band i of b: "6-12", "23" or, past the last, "24+". */
+static void
+band_key(const struct bands *b, int i, char key[16])
+{
+	int lo = i ? b->hi[i - 1] + 1 : 0;
+	if (i == b->n)
+		snprintf(key, 16, "%d+", lo);
+	else if (lo == b->hi[i])
+		snprintf(key, 16, "%d", lo);
+	else
+		snprintf(key, 16, "%d-%d", lo, b->hi[i]);
+}
+
+static void
+band_of(const struct bands *b, int age, char key[16])
+{
+	int i = 0;
+	while (i < b->n && age > b->hi[i])
+		i++;
+	band_key(b, i, key);
+}
 
 static struct row *
 row(struct table *t, const char *key)
@@ -35,25 +99,37 @@ count(struct stats *s, int tab, const char *key)
 	s->t[tab].total++;
 }
 
-void
-stats_init(struct stats *s, day_t from, day_t to)
+static void
+vals_add(struct vals *v, long x)
 {
-	static const char *const fixed[][6] = {
-		[T_OPENED_AGE] = { "0-5", "6-12", "13-15", "16-17", "18-23", NULL },
-		[T_EVALUATIONS] = { "on-time", "late", "not-evaluated", NULL },
-		[T_CONSENTS] = { "given", "refused", "withdrawn", NULL },
-		[T_MEDIANS] = { "opening-to-first-measure", "opening-to-decision", NULL },
-	};
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 64;
+		v->v = xrealloc(v->v, v->cap * sizeof *v->v);
+	}
+	v->v[v->n++] = x;
+}
+
+void
+stats_init(struct stats *s, day_t from, day_t to, const struct bands *bands)
+{
 	memset(s, 0, sizeof *s);
 	s->from = from;
 	s->to = to;
 	s->today = date_today();
+	s->bands = bands ? bands : &band_sets[0];
 	for (int i = 0; i < T_N; i++) {
-		s->t[i].id = table_ids[i];
-		s->t[i].has_rows = i != T_OPENED && i != T_HANDOVERS && i != T_REPORTS;
-		for (int j = 0; j < 6 && fixed[i][j]; j++)
-			row(&s->t[i], fixed[i][j]);
-		s->t[i].nfixed = s->t[i].nrows;
+		struct table *t = &s->t[i];
+		t->id = tables[i].id;
+		t->kind = tables[i].kind;
+		for (int j = 0; tables[i].fixed[j]; j++)
+			row(t, tables[i].fixed[j]);
+		if (i == T_OPENED_AGE || i == T_ACTIVE_AGE)
+			for (int j = 0; j < s->bands->n; j++) {
+				char key[16];
+				band_key(s->bands, j, key);
+				row(t, key);
+			}
+		t->nfixed = t->nrows;
 	}
 }
 
@@ -61,23 +137,6 @@ static int
 in(const struct stats *s, day_t d)
 {
 	return d >= s->from && d <= s->to;
-}
-
-static const char *
-age_group(int age)
-{
-	return age <= 5 ? "0-5" : age <= 12 ? "6-12" : age <= 15 ? "13-15" : age <= 17 ? "16-17" :
-	    age <= 23 ? "18-23" : "24+";
-}
-
-static void
-median_add(struct stats *s, int which, long days)
-{
-	if (s->nmed[which] == s->capmed[which]) {
-		s->capmed[which] = s->capmed[which] ? s->capmed[which] * 2 : 64;
-		s->medians[which] = xrealloc(s->medians[which], s->capmed[which] * sizeof(long));
-	}
-	s->medians[which][s->nmed[which]++] = days;
 }
 
 /* Measures whose evaluation fell due in the period: the evaluation that
@@ -104,16 +163,67 @@ count_evaluations(struct stats *s, const struct facts *f)
 	}
 }
 
+/* What is counted on the day a case is opened: service, age, concern. */
+static void
+count_opened(struct stats *s, const struct facts *f)
+{
+	char key[16];
+	s->t[T_OPENED].total++;
+	count(s, T_OPENED_SERVICE, f->service);
+	if (f->born != DATE_NONE)
+		band_of(s->bands, age_on(f->born, f->opened), key);
+	count(s, T_OPENED_AGE, f->born != DATE_NONE ? key : "unknown");
+	for (int i = 0; i < FACTS_NKINDS; i++)
+		if (f->kinds & 1 << i)
+			count(s, T_KINDS, facts_kinds[i]);
+	if (!f->kinds)
+		count(s, T_KINDS, "no-kind");
+	if (f->worry) {
+		snprintf(key, sizeof key, "%d", f->worry);
+		count(s, T_WORRY, key);
+		vals_add(&s->t[T_WORRY_Q].vals, f->worry);
+	}
+}
+
+/* Reports, meetings, services joining, coordinators, outcomes. */
+static void
+count_events(struct stats *s, const struct facts *f)
+{
+	static const char *const outcome[] = { "reached", "continue", "change", "stop" };
+	for (size_t i = 0; i < f->ncs; i++)
+		if (in(s, f->cs[i].date))
+			count(s, T_CONSENTS, f->cs[i].status == 'g' ? "given" :
+			    f->cs[i].status == 'r' ? "refused" : "withdrawn");
+	for (size_t i = 0; i < f->ncoord; i++)
+		if (in(s, f->coord[i].date)) {
+			s->t[T_HANDOVERS].total += i > 0;
+			count(s, T_COORDINATING, f->pool + f->coord[i].name);
+		}
+	for (size_t i = 0; i < f->njoin; i++)
+		if (in(s, f->join[i].date))
+			count(s, T_JOINED, f->pool + f->join[i].name);
+	for (size_t i = 0; i < f->nrep; i++)
+		if (in(s, f->rep[i].date)) {
+			s->t[T_REPORTS].total++;
+			count(s, T_REPORTS_TO, f->rep[i].to == 'p' ? "politi" : "barnevern");
+			count(s, T_REPORTS_TOLD, f->rep[i].told ? "told" : "not-told");
+		}
+	for (size_t i = 0; i < f->nmt; i++)
+		if (in(s, f->mt[i].date))
+			count(s, T_MEETINGS, f->mt[i].present ? "child-present" :
+			    f->mt[i].view ? "child-view" : "child-not-heard");
+	for (size_t i = 0; i < f->nit; i++)
+		if (in(s, f->ev[f->it[i].eval]))
+			count(s, T_OUTCOMES, outcome[strchr("rchs", f->it[i].outcome) - "rchs"]);
+}
+
 void
 stats_add(struct stats *s, const struct facts *f)
 {
 	char key[32];
 	s->cases++;
-	if (in(s, f->opened)) {
-		s->t[T_OPENED].total++;
-		count(s, T_OPENED_SERVICE, f->service);
-		count(s, T_OPENED_AGE, f->born != DATE_NONE ? age_group(age_on(f->born, f->opened)) : "unknown");
-	}
+	if (in(s, f->opened))
+		count_opened(s, f);
 	/* The level as the period starts, before the entries of its first day
 	 * (those are counted below, as every entry in the period is): a case
 	 * that moves down or closes that day held its level first. */
@@ -132,18 +242,31 @@ stats_add(struct stats *s, const struct facts *f)
 		active = 1;
 		if (!e->closed && e->level > highest)
 			highest = e->level;
+		if (i > 0 && !f->lv[i - 1].closed) {
+			/* A spell at a level, ended by this entry. */
+			snprintf(key, sizeof key, "%d", f->lv[i - 1].level);
+			vals_add(&row(&s->t[T_LEVEL_DAYS], key)->vals, e->date - f->lv[i - 1].date);
+		}
 		if (e->closed) {
 			snprintf(key, sizeof key, "%d", e->level);
 			count(s, T_CLOSED_LEVEL, key);
 			count(s, T_CLOSED_CAUSE, e->cause);
+			vals_add(&s->t[T_DURATION].vals, e->date - f->opened);
 		} else if (i > 0 && !f->lv[i - 1].closed) {
 			snprintf(key, sizeof key, "%d>%d", f->lv[i - 1].level, e->level);
 			count(s, T_MOVES, key);
+		} else if (i > 0) {
+			s->t[T_REOPENED].total++;
 		}
 	}
 	if (active && highest >= 0) {
 		snprintf(key, sizeof key, "%d", highest);
 		count(s, T_ACTIVE_HIGHEST, key);
+		if (f->born != DATE_NONE)
+			band_of(s->bands, age_on(f->born, s->to), key);
+		count(s, T_ACTIVE_AGE, f->born != DATE_NONE ? key : "unknown");
+		if (f->child)
+			vals_add(&s->children, f->child);
 	}
 	/* Open at the end of the last day: a closing that day counts. */
 	level = -1;
@@ -155,20 +278,13 @@ stats_add(struct stats *s, const struct facts *f)
 		snprintf(key, sizeof key, "%d", level);
 		count(s, T_OPEN_AT_END, key);
 	}
-	for (size_t i = 0; i < f->ncs; i++)
-		if (in(s, f->cs[i].date))
-			count(s, T_CONSENTS, f->cs[i].status == 'g' ? "given" :
-			    f->cs[i].status == 'r' ? "refused" : "withdrawn");
-	for (size_t i = 1; i < f->ncoord; i++)
-		s->t[T_HANDOVERS].total += in(s, f->coord[i]);
-	for (size_t i = 0; i < f->nrep; i++)
-		s->t[T_REPORTS].total += in(s, f->rep[i]);
+	count_events(s, f);
 	count_evaluations(s, f);
 	if (in(s, f->opened)) {
 		if (f->nms)
-			median_add(s, 0, f->ms[0].date - f->opened);
+			vals_add(&s->t[T_MEDIANS].rows[0].vals, f->ms[0].date - f->opened);
 		if (decision != DATE_NONE)
-			median_add(s, 1, decision - f->opened);
+			vals_add(&s->t[T_MEDIANS].rows[1].vals, decision - f->opened);
 	}
 }
 
@@ -183,6 +299,14 @@ static int
 cmp_row(const void *a, const void *b)
 {
 	return strcmp(((const struct row *)a)->key, ((const struct row *)b)->key);
+}
+
+/* The median of n sorted values: the middle one, or the mean of the middle
+ * two rounded down. */
+static long
+median(const long *v, size_t n)
+{
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 /* Primary: 0 < n < k. Secondary: where a breakdown has exactly one hidden
@@ -212,6 +336,28 @@ suppress(struct table *t, int k)
 		min->hidden = 2;
 }
 
+/* Medians and quartiles: a figure over fewer than k values is hidden. The
+ * quartiles are the medians of the lower and the upper half (the middle
+ * value, when there is one, in neither; with one value, all three are it). */
+static void
+figures(struct table *t, int k)
+{
+	for (size_t i = 0; i < t->nrows; i++) {
+		struct row *r = &t->rows[i];
+		struct vals *v = t->kind == K_MEDIAN ? &r->vals : &t->vals;
+		qsort(v->v, v->n, sizeof *v->v, cmp_long);
+		r->base = (long)v->n;
+		if (!v->n)
+			continue;
+		size_t half = v->n / 2 ? v->n / 2 : 1;
+		if (t->kind == K_MEDIAN || !strcmp(r->key, "median"))
+			r->n = median(v->v, v->n);
+		else
+			r->n = median(!strcmp(r->key, "q1") ? v->v : v->v + v->n - half, half);
+		r->hidden = r->base < k;
+	}
+}
+
 void
 stats_finish(struct stats *s, int k)
 {
@@ -222,19 +368,14 @@ stats_finish(struct stats *s, int k)
 		if (t->nrows > t->nfixed + 1)
 			qsort(t->rows + t->nfixed, t->nrows - t->nfixed, sizeof *t->rows, cmp_row);
 	}
-	struct table *m = &s->t[T_MEDIANS];
-	for (int w = 0; w < 2; w++) {
-		struct row *r = &m->rows[w];
-		r->base = (long)s->nmed[w];
-		if (s->nmed[w]) {
-			qsort(s->medians[w], s->nmed[w], sizeof(long), cmp_long);
-			size_t n = s->nmed[w];
-			r->n = n % 2 ? s->medians[w][n / 2] : (s->medians[w][n / 2 - 1] + s->medians[w][n / 2]) / 2;
-		}
-		r->hidden = r->base > 0 && r->base < k;
-	}
+	/* Children: each identity once. */
+	qsort(s->children.v, s->children.n, sizeof *s->children.v, cmp_long);
+	for (size_t i = 0; i < s->children.n; i++)
+		s->t[T_CHILDREN].total += !i || s->children.v[i] != s->children.v[i - 1];
 	for (int i = 0; i < T_N; i++)
-		if (i != T_MEDIANS)
+		if (s->t[i].kind == K_MEDIAN || s->t[i].kind == K_QUARTILES)
+			figures(&s->t[i], k);
+		else
 			suppress(&s->t[i], k);
 }
 
@@ -242,10 +383,12 @@ void
 stats_free(struct stats *s)
 {
 	for (int i = 0; i < T_N; i++) {
-		for (size_t j = 0; j < s->t[i].nrows; j++)
+		for (size_t j = 0; j < s->t[i].nrows; j++) {
 			free(s->t[i].rows[j].key);
+			free(s->t[i].rows[j].vals.v);
+		}
 		free(s->t[i].rows);
+		free(s->t[i].vals.v);
 	}
-	free(s->medians[0]);
-	free(s->medians[1]);
+	free(s->children.v);
 }

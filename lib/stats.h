@@ -9,36 +9,62 @@
 enum {
 	T_OPENED, T_OPENED_SERVICE, T_OPENED_AGE, T_ACTIVE_HIGHEST, T_OPEN_AT_END,
 	T_MOVES, T_CLOSED_LEVEL, T_CLOSED_CAUSE, T_EVALUATIONS, T_CONSENTS,
-	T_HANDOVERS, T_REPORTS, T_MEDIANS, T_N
+	T_HANDOVERS, T_REPORTS, T_MEDIANS,
+	T_REPORTS_TO, T_REPORTS_TOLD, T_KINDS, T_WORRY, T_WORRY_Q, T_ACTIVE_AGE,
+	T_CHILDREN, T_REOPENED, T_DURATION, T_LEVEL_DAYS, T_JOINED, T_COORDINATING,
+	T_MEETINGS, T_OUTCOMES, T_N
+};
+
+/* What a table holds: counts that sum to its total, one count, a median per
+ * row (over the row's own values), or the quartiles of one set of values. */
+enum { K_COUNTS, K_SINGLE, K_MEDIAN, K_QUARTILES };
+
+struct vals {
+	long *v;
+	size_t n, cap;
 };
 
 struct row {
 	char *key;              /* stable, language-free: "2", "0>1", "on-time", a service */
-	long n;                 /* a count, or a median in days (T_MEDIANS) */
-	long base;              /* T_MEDIANS: how many cases the median is over */
+	long n;                 /* a count, or a number of days or a score (K_MEDIAN, K_QUARTILES) */
+	long base;              /* K_MEDIAN, K_QUARTILES: how many values the figure is over */
 	int hidden;             /* 0 shown, 1 below the threshold, 2 hidden to protect another */
+	struct vals vals;       /* K_MEDIAN: the row's values */
 };
 
 struct table {
 	const char *id;
+	int kind;
 	struct row *rows;
 	size_t nrows;
 	size_t nfixed;          /* the first rows, always shown in their own order */
 	long total;
 	int total_hidden;
-	int has_rows;           /* a breakdown (rows sum to total), not a single figure */
+	struct vals vals;       /* K_QUARTILES: the values */
 };
+
+/* A set of age bands: band i holds the ages up to hi[i] (from the one
+ * before's hi + 1); older ages are one more band, "24+" or so. */
+#define BANDS_MAX 8
+struct bands {
+	const char *name;
+	int n;
+	int hi[BANDS_MAX];
+};
+/* The band set of that name ("default", "ssb"), or NULL. */
+const struct bands *stats_bands(const char *name);
 
 struct stats {
 	day_t from, to;
 	day_t today;            /* a measure is "not evaluated" once its day has passed */
+	const struct bands *bands;
 	struct table t[T_N];
-	long *medians[2];       /* days, one per case: to first measure, to first decision */
-	size_t nmed[2], capmed[2];
+	struct vals children;   /* identity hashes of the children of active cases */
 	long cases;             /* cases read */
 };
 
-void stats_init(struct stats *s, day_t from, day_t to);
+/* bands NULL: the default set. */
+void stats_init(struct stats *s, day_t from, day_t to, const struct bands *bands);
 /* Counts one case, from its facts. */
 void stats_add(struct stats *s, const struct facts *f);
 /* Computes medians and suppresses counts below k, then secondary cells. */

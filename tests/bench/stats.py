@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """stats.py: the yearly figures the way an administrator would script them.
 
-    python3 tests/bench/stats.py DIR YEAR [--raw]
+    python3 tests/bench/stats.py DIR YEAR [--raw] [--bands=default|ssb]
 
 Reads every cases/YYYY/X/ID.yaml under DIR with PyYAML's libyaml loader
 (yaml.CSafeLoader) and prints the figures of `bti-report -C DIR --year YEAR
@@ -30,16 +30,33 @@ import yaml
 TABLES = ("opened", "opened_by_service", "opened_by_age", "active_by_highest_level",
           "open_at_end_by_level", "level_moves", "closed_by_level", "closed_by_cause",
           "evaluations_due", "consents", "coordinator_handovers", "reports_to_child_welfare",
-          "median_days")
+          "median_days", "reports_by_receiver", "reports_guardians_told", "concern_kinds",
+          "worry_score", "worry_quartiles", "active_by_age", "active_children", "reopenings",
+          "case_duration_days", "days_at_level", "services_joined", "coordinators_by_service",
+          "meetings_child_heard", "measure_outcomes")
+KINDS = ("violence", "sexual-abuse", "neglect", "illness", "disability", "behaviour",
+         "trafficking", "other")
+BANDS = {"default": (5, 12, 15, 17, 23), "ssb": (5, 12, 17, 22, 23)}
 FIXED = {
-    "opened_by_age": ("0-5", "6-12", "13-15", "16-17", "18-23"),
     "evaluations_due": ("on-time", "late", "not-evaluated"),
     "consents": ("given", "refused", "withdrawn"),
     "median_days": ("opening-to-first-measure", "opening-to-decision"),
+    "reports_by_receiver": ("barnevern", "politi"),
+    "reports_guardians_told": ("told", "not-told"),
+    "concern_kinds": KINDS + ("no-kind",),
+    "worry_score": tuple(str(i) for i in range(1, 11)),
+    "worry_quartiles": ("q1", "median", "q3"),
+    "case_duration_days": ("q1", "median", "q3"),
+    "meetings_child_heard": ("child-present", "child-view", "child-not-heard"),
+    "measure_outcomes": ("reached", "continue", "change", "stop"),
 }
-NO_ROWS = ("opened", "coordinator_handovers", "reports_to_child_welfare")
+NO_ROWS = ("opened", "coordinator_handovers", "reports_to_child_welfare", "active_children",
+           "reopenings")
+MEDIANS = ("median_days", "days_at_level")
+QUARTILES = ("worry_quartiles", "case_duration_days")
 SORTED = ("opened_by_service", "active_by_highest_level", "open_at_end_by_level",
-          "level_moves", "closed_by_level", "closed_by_cause")
+          "level_moves", "closed_by_level", "closed_by_cause", "days_at_level",
+          "services_joined", "coordinators_by_service")
 
 DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -65,9 +82,21 @@ def age_on(born, on):
     return o.year - b.year - ((o.month, o.day) < (b.month, b.day))
 
 
-def age_group(age):
-    return ("0-5" if age <= 5 else "6-12" if age <= 12 else "13-15" if age <= 15 else
-            "16-17" if age <= 17 else "18-23" if age <= 23 else "24+")
+def band_keys(bands):
+    """The rows of an age band set, the one past the last ("24+") apart."""
+    keys, lo = [], 0
+    for hi in bands:
+        keys.append(str(lo) if lo == hi else f"{lo}-{hi}")
+        lo = hi + 1
+    return keys, f"{lo}+"
+
+
+def age_group(bands, age):
+    keys, older = band_keys(bands)
+    for key, hi in zip(keys, bands):
+        if age <= hi:
+            return key
+    return older
 
 
 def fnr_born(s):
@@ -118,14 +147,42 @@ def text(v):
     return str(v)
 
 
+def quartiles(v):
+    """q1, median, q3: the medians of the sorted values and of their lower
+    and upper halves (the middle value in neither; one value is all three)."""
+    s = sorted(v)
+    half = max(len(s) // 2, 1)
+    return median(s[:half]), median(s), median(s[len(s) - half:])
+
+
+def median(s):
+    n = len(s)
+    return s[n // 2] if n % 2 else c_div(s[n // 2 - 1] + s[n // 2], 2)
+
+
+def child_identity(child):
+    """The child: the fnr, else the name and birth date (never printed)."""
+    if "fnr" in child:
+        return ("fnr", text(child.get("fnr")))
+    if "born" in child and "name" in child:
+        return ("name", text(child.get("name")), text(child.get("born")))
+    return None
+
+
 class Stats:
-    def __init__(self, year, today):
+    def __init__(self, year, today, bands=BANDS["default"]):
         self.frm = datetime.date(year, 1, 1).toordinal()
         self.to = datetime.date(year, 12, 31).toordinal()
         self.today = today
-        self.rows = {t: {k: 0 for k in FIXED.get(t, ())} for t in TABLES}
+        self.bands = bands
+        fixed = dict(FIXED)
+        fixed["opened_by_age"] = fixed["active_by_age"] = tuple(band_keys(bands)[0])
+        self.rows = {t: {k: 0 for k in fixed.get(t, ())} for t in TABLES}
         self.total = {t: 0 for t in TABLES}
         self.med = ([], [])
+        self.vals = {"worry_quartiles": [], "case_duration_days": []}
+        self.level_days = {}
+        self.children = set()
 
     def inp(self, d):
         return self.frm <= d <= self.to
@@ -145,7 +202,18 @@ class Stats:
         if inp(opened):
             self.total["opened"] += 1
             self.count("opened_by_service", text(c.get("service")))
-            self.count("opened_by_age", age_group(age_on(born, opened)) if born >= 0 else "unknown")
+            self.count("opened_by_age", age_group(self.bands, age_on(born, opened)) if born >= 0 else "unknown")
+            concern = c.get("concern") or {}
+            kinds = concern.get("kinds") or []
+            for k in KINDS:
+                if k in kinds:
+                    self.count("concern_kinds", k)
+            if not any(k in KINDS for k in kinds):
+                self.count("concern_kinds", "no-kind")
+            w = as_int(concern.get("worry"))
+            if w is not None and 1 <= w <= 10:
+                self.count("worry_score", str(w))
+                self.vals["worry_quartiles"].append(w)
         lv = c.get("levels") or []
         # the level as the period starts, before the entries of its first
         # day (those count below, as every entry in the period does)
@@ -157,7 +225,7 @@ class Stats:
             level, closed = l, e.get("closed") is True
         active = level >= 0 and not closed
         highest = level if active else -1
-        prev, prev_closed, decision = -1, False, -1
+        prev, prev_closed, prev_date, decision = -1, False, -1, -1
         for i, e in enumerate(lv):
             l = as_int(e.get("level"))
             cl = e.get("closed") is True
@@ -168,14 +236,24 @@ class Stats:
                 active = True
                 if not cl and l > highest:
                     highest = l
+                if i > 0 and not prev_closed:
+                    # a stay at a level, ended by this entry
+                    self.level_days.setdefault(str(prev), []).append(d - prev_date)
                 if cl:
                     self.count("closed_by_level", str(l))
                     self.count("closed_by_cause", text(e.get("cause")))
+                    self.vals["case_duration_days"].append(d - opened)
                 elif i > 0 and not prev_closed:
                     self.count("level_moves", f"{prev}>{l}")
-            prev, prev_closed = l, cl
+                elif i > 0:
+                    self.total["reopenings"] += 1
+            prev, prev_closed, prev_date = l, cl, d
         if active and highest >= 0:
             self.count("active_by_highest_level", str(highest))
+            self.count("active_by_age", age_group(self.bands, age_on(born, self.to)) if born >= 0 else "unknown")
+            who = child_identity(child)
+            if who:
+                self.children.add(who)
         # open at the end of the last day: a closing that day counts
         level = -1
         for e in lv:
@@ -187,12 +265,26 @@ class Stats:
         for e in c.get("consents") or []:
             if inp(day(e.get("date"))):
                 self.count("consents", text(e.get("status")))
-        for e in (c.get("coordinators") or [])[1:]:
+        for i, e in enumerate(c.get("coordinators") or []):
             if inp(day(e.get("date"))):
-                self.total["coordinator_handovers"] += 1
+                self.total["coordinator_handovers"] += i > 0
+                self.count("coordinators_by_service", text(e.get("service")) or "")
+        for e in c.get("services") or []:
+            if e.get("action") == "join" and inp(day(e.get("date"))):
+                self.count("services_joined", text(e.get("name")))
         for e in c.get("reports") or []:
             if inp(day(e.get("date"))):
                 self.total["reports_to_child_welfare"] += 1
+                self.count("reports_by_receiver", "politi" if e.get("to") == "politi" else "barnevern")
+                self.count("reports_guardians_told", "told" if e.get("inform_guardians") is True else "not-told")
+        for e in c.get("meetings") or []:
+            if inp(day(e.get("date"))):
+                self.count("meetings_child_heard", "child-present" if e.get("child_present") is True else
+                           "child-view" if "child_view" in e else "child-not-heard")
+        for e in c.get("evaluations") or []:
+            if inp(day(e.get("date"))):
+                for x in e.get("measures") or []:
+                    self.count("measure_outcomes", text(x.get("outcome")))
         # each due date of each measure is answered by the next evaluation
         # that names the measure; "next" gives the following due date
         ms = c.get("measures") or []
@@ -225,18 +317,26 @@ class Stats:
     def finish(self, k, raw=False):
         """Rows in output order with their shown values (stats_finish, suppress)."""
         out = []
+        self.total["active_children"] = len(self.children)
+        for key in self.level_days:
+            self.rows["days_at_level"][key] = 0
         for t in TABLES:
             rows = list(self.rows[t].items())
             if t in SORTED:
                 rows.sort(key=lambda r: r[0].encode())
-            if t == "median_days":
+            if t in MEDIANS:
                 for w, (key, _) in enumerate(rows):
-                    s = sorted(self.med[w])
+                    s = sorted(self.med[w] if t == "median_days" else self.level_days[key])
                     n = len(s)
                     if not n:
                         continue
-                    v = s[n // 2] if n % 2 else c_div(s[n // 2 - 1] + s[n // 2], 2)
-                    out.append((t, key, ":" if (0 < n < k and not raw) else str(v)))
+                    out.append((t, key, ":" if (0 < n < k and not raw) else str(median(s))))
+                continue
+            if t in QUARTILES:
+                v = self.vals[t]
+                if v:
+                    for key, q in zip(("q1", "median", "q3"), quartiles(v)):
+                        out.append((t, key, ":" if (len(v) < k and not raw) else str(q)))
                 continue
             total = self.total[t]
             total_hidden = 0 < total < k
@@ -285,11 +385,12 @@ def suppress_below(repo):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--raw"]
-    if len(args) != 2 or not args[1].isdigit():
-        sys.exit("usage: stats.py DIR YEAR [--raw]")
+    args = [a for a in sys.argv[1:] if a != "--raw" and not a.startswith("--bands=")]
+    bands = [a[8:] for a in sys.argv[1:] if a.startswith("--bands=")] or ["default"]
+    if len(args) != 2 or not args[1].isdigit() or bands[-1] not in BANDS:
+        sys.exit("usage: stats.py DIR YEAR [--raw] [--bands=default|ssb]")
     repo, year = args[0], int(args[1])
-    st = Stats(year, today())
+    st = Stats(year, today(), BANDS[bands[-1]])
     top = os.path.join(repo, "cases")
     for d, subdirs, names in os.walk(top):
         subdirs.sort()

@@ -1,0 +1,219 @@
+#!/bin/sh
+# bti-report: the rows of issue 14 item 1 (reports by receiver, guardians
+# told, concern kinds, worry, age bands, unique children, reopenings,
+# durations, time at each level, services joining, coordinators, meetings
+# with the child heard, measure outcomes), computed by hand from the
+# definitions in bti-report(1) on tests/cli/fixture-report.sh's
+# fixture_rows, in every format, with suppression.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/fixture-report.sh"
+
+figures() {
+	want=$(cat)
+	got=$(awk -F '[\t,]' -v t="$1" '$1 == t { print $2, $3 }' "$tmp/out")
+	is "$got" "$want" "$2"
+}
+
+r="$tmp/rows"
+fixture_rows "$r"
+expect 0 "--year 2026 --format tsv" bti-report -C "$r" --year 2026 --format tsv
+# Reports dated 2026: P1 to barnevern 02-15 (told), P2 to politi 03-02
+# about violence (not told).
+figures reports_by_receiver "reports to child welfare and to the police, apart" <<'EOF2'
+barnevern 1
+politi 1
+total 2
+EOF2
+figures reports_guardians_told "whether the guardians were told" <<'EOF2'
+told 1
+not-told 1
+total 2
+EOF2
+# Opened in 2026: P6 (other), P3 (none), P2 (violence, neglect); P1 was
+# opened in 2025 and its neglect is not counted.
+figures concern_kinds "concern kinds of the cases opened, each kind named" <<'EOF2'
+violence 1
+sexual-abuse 0
+neglect 1
+illness 0
+disability 0
+behaviour 0
+trafficking 0
+other 1
+no-kind 1
+total 4
+EOF2
+# Worry: P6 5, P3 8, P2 4.
+figures worry_score "the worry scores of the cases opened" <<'EOF2'
+1 0
+2 0
+3 0
+4 1
+5 1
+6 0
+7 0
+8 1
+9 0
+10 0
+total 3
+EOF2
+# 4 5 8: median 5, lower half 4, upper half 8.
+figures worry_quartiles "worry: quartiles and median" <<'EOF2'
+q1 4
+median 5
+q3 8
+EOF2
+# Active in 2026: P1, P2, P3, P6. Age on 2026-12-31: P1 and P2 11, P3 10
+# (born 2016-04-04, from the fnr), P6 23 (born 2003-12-31, 23 that day).
+figures active_by_age "active cases by age band on the last day" <<'EOF2'
+0-5 0
+6-12 3
+13-15 0
+16-17 0
+18-23 1
+total 4
+EOF2
+# P1 and P2 are the same child (name and birth date): three children.
+figures active_children "unique children: two cases of one child count once" <<'EOF2'
+total 3
+EOF2
+figures reopenings "P3 reopened on 04-01" <<'EOF2'
+total 1
+EOF2
+# Closings in 2026: P3 on 03-01 after 45 days (opened 01-15), P1 on 05-01
+# after 181 days (opened 2025-11-01). Median (45 + 181) / 2 = 113.
+figures case_duration_days "case duration of the cases closed: quartiles" <<'EOF2'
+q1 45
+median 113
+q3 181
+EOF2
+# Stays that ended in 2026: level 0: P3 01-15..02-01 17, P6 01-05..02-05
+# 31 (median 24); level 1: P1 2025-11-20..2026-01-10 51, P3 02-01..03-01 28
+# (median 39); level 2: P1 01-10..05-01 111.
+figures days_at_level "median days at each level" <<'EOF2'
+0 24
+1 39
+2 111
+EOF2
+figures services_joined "services joining, by service" <<'EOF2'
+BUP 1
+PPT 1
+total 2
+EOF2
+figures coordinators_by_service "coordinators appointed, by their service" <<'EOF2'
+NAV 1
+Skole 1
+total 2
+EOF2
+figures meetings_child_heard "meetings: the child present, the child's view" <<'EOF2'
+child-present 1
+child-view 1
+child-not-heard 0
+total 2
+EOF2
+# Evaluations in 2026: P1 02-20 m1 continue, P3 04-20 m1 stop.
+figures measure_outcomes "measure outcomes" <<'EOF2'
+reached 0
+continue 1
+change 0
+stop 1
+total 2
+EOF2
+
+# The same figures in CSV and JSON.
+expect 0 "--format csv" bti-report -C "$r" --year 2026 --format csv
+figures reports_by_receiver "csv: reports by receiver" <<'EOF2'
+barnevern 1
+politi 1
+total 2
+EOF2
+expect 0 "--format json" bti-report -C "$r" --year 2026 --format json
+python3 -c 'import json, sys; json.load(sys.stdin)' <"$tmp/out" && pass "json: well-formed" ||
+	fail "json: well-formed"
+like "$(out)" '\{"table": "worry_quartiles", "rows": \[\{"row": "q1", "value": 4, "cases": 3\}, \{"row": "median", "value": 5, "cases": 3\}, \{"row": "q3", "value": 8, "cases": 3\}\]\}' \
+	"json: quartiles with the number of cases"
+like "$(out)" '\{"table": "active_children", "rows": \[\], "total": 3\}' "json: unique children"
+like "$(out)" '\{"table": "days_at_level", "rows": \[\{"row": "0", "value": 24, "cases": 2\}' "json: days at a level"
+
+# Markdown and HTML, in nb and en.
+expect 0 "--format md" bti-report -C "$r" --year 2026
+is "$(sed -n '/^## Meldinger etter mottaker$/,/^- \*\*Totalt/p' "$tmp/out")" "## Meldinger etter mottaker
+
+- barnevernet: 1
+- politiet: 1
+- **Totalt: 2**" "md: reports by receiver in words"
+is "$(sed -n '/^## Median antall dager på et nivå$/,/^- Nivå 2/p' "$tmp/out")" "## Median antall dager på et nivå
+
+- Nivå 0: 24 (2 saker)
+- Nivå 1: 39 (2 saker)
+- Nivå 2: 111 (1 saker)" "md: days at a level"
+like "$(out)" '^- nedre kvartil: 45 \(2 saker\)$' "md: a quartile with its number of cases"
+like "$(out)" '^- barnets syn skrevet ned: 1$' "md: the child's view"
+expect 0 "--lang en" bti-report -C "$r" --year 2026 --lang en
+like "$(out)" '^## Reports by receiver$' "en: heading"
+like "$(out)" '^- the police: 1$' "en: the police"
+like "$(out)" '^## Children and young people with active cases$' "en: unique children"
+like "$(out)" '^- 18-23 years: 1$' "en: age band"
+expect 0 "--lang nn" bti-report -C "$r" --year 2026 --lang nn
+like "$(out)" '^## Meldingar etter mottakar$' "nn: heading"
+like "$(out)" '^- føresette ikkje informerte: 1$' "nn: guardians not told"
+expect 0 "--html" bti-report -C "$r" --year 2026 --html
+like "$(out)" '<h2>Gjenåpnede saker</h2>' "html: a new table's heading"
+unlike "$(out)" 'Per Pil|Jonas|04041650236|Ola Ung' "html: no child's name or fnr"
+
+# --bands ssb: 0-5, 6-12, 13-17, 18-22, 23.
+expect 0 "--bands ssb" bti-report -C "$r" --year 2026 --bands ssb --format tsv
+figures active_by_age "ssb bands: the 23-year-old in the band 23" <<'EOF2'
+0-5 0
+6-12 3
+13-17 0
+18-22 0
+23 1
+total 4
+EOF2
+# Opened in 2026: P6 22 on 2026-01-05, P3 9, P2 10.
+figures opened_by_age "ssb bands for the cases opened too" <<'EOF2'
+0-5 0
+6-12 2
+13-17 0
+18-22 1
+23 0
+total 3
+EOF2
+expect 2 "--bands with an unknown set" bti-report -C "$r" --year 2026 --bands kostra
+golden report-bands "--bands: the usage error names the sets"
+
+# Several repositories: the same child in both counts once.
+r2="$tmp/rows2"
+newrepo "$r2"
+suppress_below "$r2" 1
+fxnew P4 bti-new -C "$r2" --date 2026-02-01 --name "Jonas J." --fnr 04041650236 \
+	--service Skole --concern "Vekt" --worry 2 --guardian Far
+expect 0 "two repositories" bti-report --year 2026 --format tsv "$r" "$r2"
+figures active_children "two repositories: P3 and P4 have one fnr, one child" <<'EOF2'
+total 3
+EOF2
+is "$(awk -F '\t' '$1 == "active_by_highest_level" && $2 == "total" { print $3 }' "$tmp/out")" 5 \
+	"two repositories: five cases"
+
+# Suppression (the default threshold, 5): every new count of 1 to 4 is
+# hidden, and a quartile over fewer than 5 values.
+suppress_below "$r" 5
+expect 0 "suppress_below 5" bti-report -C "$r" --year 2026 --format tsv
+figures reports_by_receiver "suppressed: reports" <<'EOF2'
+barnevern :
+politi :
+total :
+EOF2
+figures worry_quartiles "suppressed: quartiles over 3 cases" <<'EOF2'
+q1 :
+median :
+q3 :
+EOF2
+figures active_children "suppressed: children" <<'EOF2'
+total :
+EOF2
+expect 0 "suppress_below 5, Markdown" bti-report -C "$r" --year 2026
+like "$(out)" '^- median: <5 saker$' "md: a hidden quartile says <5 cases"
+like "$(out)" '^- vold: <5$' "md: a hidden kind"
+done_testing
