@@ -90,6 +90,51 @@ row_label(struct buf *b, const struct table *t, const char *key, int lang)
 	}
 }
 
+/* A key of a cross-table as people read it, by what the keys are. */
+static void
+xkey_label(struct buf *b, const char *dim, const char *key, int lang)
+{
+	if (!strcmp(key, "total"))
+		buf_puts(b, label(lang, "total"));
+	else if (!strcmp(dim, "level"))
+		buf_printf(b, "%s %s", label(lang, "level"), key);
+	else if (!strcmp(dim, "age"))
+		buf_printf(b, "%s %s", key, label(lang, "years"));
+	else
+		md_text(b, label(lang, key));
+}
+
+/* A cross-table as a Markdown (GitHub) table: a row per row key, a column
+ * per column key, the totals last. */
+static void
+crosstab_markdown(struct buf *b, const struct crosstab *x, int lang, int k)
+{
+	char *rd = xasprintf("dim:%s", x->rows_are), *cd = xasprintf("dim:%s", x->cols_are);
+	buf_printf(b, "\n## %s\n\n| %s \\ %s |", label(lang, x->id), label(lang, rd), label(lang, cd));
+	free(rd);
+	free(cd);
+	for (size_t j = 0; j <= x->nc; j++) {
+		buf_puts(b, " ");
+		xkey_label(b, x->cols_are, j < x->nc ? x->ck[j] : "total", lang);
+		buf_puts(b, " |");
+	}
+	buf_puts(b, "\n|---|");
+	for (size_t j = 0; j <= x->nc; j++)
+		buf_puts(b, "---:|");
+	buf_puts(b, "\n");
+	for (size_t i = 0; i <= x->nr; i++) {
+		buf_puts(b, "| ");
+		xkey_label(b, x->rows_are, i < x->nr ? x->rk[i] : "total", lang);
+		buf_puts(b, " |");
+		for (size_t j = 0; j <= x->nc; j++) {
+			buf_puts(b, " ");
+			value(b, x->v[XT_AT(x, i, j)], x->hid[XT_AT(x, i, j)], k);
+			buf_puts(b, " |");
+		}
+		buf_puts(b, "\n");
+	}
+}
+
 void
 stats_markdown(struct buf *b, const struct stats *s, int lang, int k, const char *who)
 {
@@ -133,6 +178,8 @@ stats_markdown(struct buf *b, const struct stats *s, int lang, int k, const char
 		value(b, tb->total, tb->total_hidden, k);
 		buf_puts(b, "**\n");
 	}
+	for (int i = 0; i < X_N; i++)
+		crosstab_markdown(b, &s->x[i], lang, k);
 }
 
 /* A field of CSV or TSV: tabs and line breaks as spaces, other control and
@@ -182,6 +229,17 @@ stats_delimited(struct buf *b, const struct stats *s, char sep)
 		if (t->kind == K_COUNTS || t->kind == K_SINGLE)
 			line(b, sep, t->id, "total", t->total, t->total_hidden);
 	}
+	/* Cross-tables: the row ROW|COLUMN, "total" for the totals. */
+	for (int x = 0; x < X_N; x++) {
+		const struct crosstab *c = &s->x[x];
+		for (size_t i = 0; i <= c->nr; i++)
+			for (size_t j = 0; j <= c->nc; j++) {
+				char *key = xasprintf("%s|%s", i < c->nr ? c->rk[i] : "total",
+				    j < c->nc ? c->ck[j] : "total");
+				line(b, sep, c->id, key, c->v[XT_AT(c, i, j)], c->hid[XT_AT(c, i, j)]);
+				free(key);
+			}
+	}
 }
 
 static void
@@ -213,6 +271,38 @@ json_value(struct buf *b, long n, int hidden)
 		buf_puts(b, "\":\"");
 	else
 		buf_printf(b, "%ld", n);
+}
+
+/* {"table", "rows_are", "columns_are", "columns": [...], "rows": [{"row",
+ * "cells": [...], "total"}], "column_totals": [...], "total"} */
+static void
+crosstab_json(struct buf *b, const struct crosstab *x)
+{
+	buf_printf(b, ",\n  {\"table\": \"%s\", \"rows_are\": \"%s\", \"columns_are\": \"%s\", \"columns\": [",
+	    x->id, x->rows_are, x->cols_are);
+	for (size_t j = 0; j < x->nc; j++) {
+		buf_puts(b, j ? ", " : "");
+		json_str(b, x->ck[j]);
+	}
+	buf_puts(b, "], \"rows\": [");
+	for (size_t i = 0; i <= x->nr; i++) {
+		if (i == x->nr)
+			buf_puts(b, "], \"column_totals\": [");
+		else {
+			buf_puts(b, i ? ", {\"row\": " : "{\"row\": ");
+			json_str(b, x->rk[i]);
+			buf_puts(b, ", \"cells\": [");
+		}
+		for (size_t j = 0; j < x->nc; j++) {
+			buf_puts(b, j ? ", " : "");
+			json_value(b, x->v[XT_AT(x, i, j)], x->hid[XT_AT(x, i, j)]);
+		}
+		buf_puts(b, i < x->nr ? "], \"total\": " : "], \"total\": ");
+		json_value(b, x->v[XT_AT(x, i, x->nc)], x->hid[XT_AT(x, i, x->nc)]);
+		if (i < x->nr)
+			buf_puts(b, "}");
+	}
+	buf_puts(b, "}");
 }
 
 void
@@ -248,5 +338,7 @@ stats_json(struct buf *b, const struct stats *s, int k)
 		}
 		buf_puts(b, "}");
 	}
+	for (int x = 0; x < X_N; x++)
+		crosstab_json(b, &s->x[x]);
 	buf_puts(b, "\n]}\n");
 }

@@ -131,6 +131,18 @@ stats_init(struct stats *s, day_t from, day_t to, const struct bands *bands)
 			}
 		t->nfixed = t->nrows;
 	}
+	static const struct { const char *id, *rows_are, *cols_are; int rlink, clink; } xs[X_N] = {
+		[X_OPENED] = { "opened_by_service_and_age", "service", "age", T_OPENED_SERVICE, T_OPENED_AGE },
+		[X_ACTIVE] = { "active_by_level_and_service", "level", "service", T_ACTIVE_HIGHEST, -1 },
+		[X_CLOSED] = { "closed_by_level_and_cause", "level", "cause", T_CLOSED_LEVEL, T_CLOSED_CAUSE },
+	};
+	for (int i = 0; i < X_N; i++) {
+		s->x[i].id = xs[i].id;
+		s->x[i].rows_are = xs[i].rows_are;
+		s->x[i].cols_are = xs[i].cols_are;
+		s->x[i].rlink = &s->t[xs[i].rlink];
+		s->x[i].clink = xs[i].clink >= 0 ? &s->t[xs[i].clink] : NULL;
+	}
 }
 
 static int
@@ -173,6 +185,7 @@ count_opened(struct stats *s, const struct facts *f)
 	if (f->born != DATE_NONE)
 		band_of(s->bands, age_on(f->born, f->opened), key);
 	count(s, T_OPENED_AGE, f->born != DATE_NONE ? key : "unknown");
+	crosstab_count(&s->x[X_OPENED], f->service, f->born != DATE_NONE ? key : "unknown");
 	for (int i = 0; i < FACTS_NKINDS; i++)
 		if (f->kinds & 1 << i)
 			count(s, T_KINDS, facts_kinds[i]);
@@ -251,6 +264,7 @@ stats_add(struct stats *s, const struct facts *f)
 			snprintf(key, sizeof key, "%d", e->level);
 			count(s, T_CLOSED_LEVEL, key);
 			count(s, T_CLOSED_CAUSE, e->cause);
+			crosstab_count(&s->x[X_CLOSED], key, e->cause);
 			vals_add(&s->t[T_DURATION].vals, e->date - f->opened);
 		} else if (i > 0 && !f->lv[i - 1].closed) {
 			snprintf(key, sizeof key, "%d>%d", f->lv[i - 1].level, e->level);
@@ -262,6 +276,7 @@ stats_add(struct stats *s, const struct facts *f)
 	if (active && highest >= 0) {
 		snprintf(key, sizeof key, "%d", highest);
 		count(s, T_ACTIVE_HIGHEST, key);
+		crosstab_count(&s->x[X_ACTIVE], key, f->service);
 		if (f->born != DATE_NONE)
 			band_of(s->bands, age_on(f->born, s->to), key);
 		count(s, T_ACTIVE_AGE, f->born != DATE_NONE ? key : "unknown");
@@ -309,31 +324,71 @@ median(const long *v, size_t n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-/* Primary: 0 < n < k. Secondary: where a breakdown has exactly one hidden
- * cell, it could be recomputed from the total (which other tables publish
- * too), so the smallest other cell is hidden as well, a non-zero one if
- * there is one. */
+/* Primary suppression: 0 < n < k. */
 static void
-suppress(struct table *t, int k)
+primary(struct table *t, int k)
 {
 	if (t->total > 0 && t->total < k)
 		t->total_hidden = 1;
-	size_t hidden = 0;
 	for (size_t i = 0; i < t->nrows; i++)
-		if (t->rows[i].n > 0 && t->rows[i].n < k) {
+		if (t->rows[i].n > 0 && t->rows[i].n < k)
 			t->rows[i].hidden = 1;
-			hidden++;
-		}
-	if (hidden != 1 || t->total_hidden)
-		return;
+}
+
+/* Complementary: the rows add up to the total, so where exactly one of
+ * them and the total is hidden, it could be recomputed: the smallest other
+ * row is hidden as well, one that is not 0 if there is one. Returns 1 when
+ * it hid a row. */
+static int
+protect(struct table *t)
+{
+	size_t hidden = t->total_hidden != 0;
+	for (size_t i = 0; i < t->nrows; i++)
+		hidden += t->rows[i].hidden != 0;
+	if (hidden != 1 || t->kind != K_COUNTS)
+		return 0;
 	struct row *min = NULL;
 	for (size_t i = 0; i < t->nrows; i++) {
 		struct row *r = &t->rows[i];
 		if (!r->hidden && (!min || (min->n == 0 && r->n > 0) || (r->n > 0 && r->n < min->n)))
 			min = r;
 	}
-	if (min)
-		min->hidden = 2;
+	if (!min)
+		return 0;
+	min->hidden = 2;
+	return 1;
+}
+
+/* Hides in one what the other hides of a value both publish; returns how
+ * many it hid. */
+static int
+share(int *a, int *b)
+{
+	if (!*a == !*b)
+		return 0;
+	if (*a)
+		*b = 2;
+	else
+		*a = 2;
+	return 1;
+}
+
+/* A cross-table's totals are rows of its linked tables, its grand total
+ * their total. */
+static int
+link(struct crosstab *x, int col)
+{
+	struct table *t = col ? x->clink : x->rlink;
+	int n = 0;
+	if (!t)
+		return 0;
+	size_t keys = col ? x->nc : x->nr;
+	for (size_t i = 0; i < keys; i++)
+		for (size_t j = 0; j < t->nrows; j++)
+			if (!strcmp(t->rows[j].key, col ? x->ck[i] : x->rk[i]))
+				n += share(&t->rows[j].hidden,
+				    &x->hid[col ? XT_AT(x, x->nr, i) : XT_AT(x, i, x->nc)]);
+	return n + share(&t->total_hidden, &x->hid[XT_AT(x, x->nr, x->nc)]);
 }
 
 /* Medians and quartiles: a figure over fewer than k values is hidden. The
@@ -376,7 +431,31 @@ stats_finish(struct stats *s, int k)
 		if (s->t[i].kind == K_MEDIAN || s->t[i].kind == K_QUARTILES)
 			figures(&s->t[i], k);
 		else
-			suppress(&s->t[i], k);
+			primary(&s->t[i], k);
+	for (int i = 0; i < X_N; i++) {
+		crosstab_build(&s->x[i]);
+		crosstab_primary(&s->x[i], k);
+	}
+	/* Tables whose totals are the same count. */
+	static const int same[][4] = {
+		{ T_OPENED, T_OPENED_SERVICE, T_OPENED_AGE, -1 },
+		{ T_ACTIVE_HIGHEST, T_ACTIVE_AGE, -1 },
+		{ T_CLOSED_LEVEL, T_CLOSED_CAUSE, -1 },
+		{ T_REPORTS, T_REPORTS_TO, T_REPORTS_TOLD, -1 },
+	};
+	/* Until nothing more is hidden: every table and cross-table protects
+	 * its hidden values, and a value two of them publish is hidden in both
+	 * when it is in one. */
+	for (int more = 1; more;) {
+		more = 0;
+		for (int i = 0; i < T_N; i++)
+			more += protect(&s->t[i]);
+		for (int i = 0; i < X_N; i++)
+			more += crosstab_protect(&s->x[i]) + link(&s->x[i], 0) + link(&s->x[i], 1);
+		for (size_t g = 0; g < sizeof same / sizeof *same; g++)
+			for (int j = 1; same[g][j] >= 0; j++)
+				more += share(&s->t[same[g][0]].total_hidden, &s->t[same[g][j]].total_hidden);
+	}
 }
 
 void
@@ -390,5 +469,7 @@ stats_free(struct stats *s)
 		free(s->t[i].rows);
 		free(s->t[i].vals.v);
 	}
+	for (int i = 0; i < X_N; i++)
+		crosstab_free(&s->x[i]);
 	free(s->children.v);
 }

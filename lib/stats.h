@@ -3,6 +3,7 @@
 #ifndef BTI_STATS_H
 #define BTI_STATS_H
 
+#include "crosstab.h"
 #include "date.h"
 #include "facts.h"
 
@@ -14,6 +15,10 @@ enum {
 	T_CHILDREN, T_REOPENED, T_DURATION, T_LEVEL_DAYS, T_JOINED, T_COORDINATING,
 	T_MEETINGS, T_OUTCOMES, T_N
 };
+
+/* The cross-tables: cases opened by service and age band, active cases by
+ * highest level and service, closings by level and cause. */
+enum { X_OPENED, X_ACTIVE, X_CLOSED, X_N };
 
 /* What a table holds: counts that sum to its total, one count, a median per
  * row (over the row's own values), or the quartiles of one set of values. */
@@ -59,6 +64,7 @@ struct stats {
 	day_t today;            /* a measure is "not evaluated" once its day has passed */
 	const struct bands *bands;
 	struct table t[T_N];
+	struct crosstab x[X_N];
 	struct vals children;   /* identity hashes of the children of active cases */
 	long cases;             /* cases read */
 };
