@@ -450,8 +450,11 @@ stats_finish(struct stats *s, int k)
 		more = 0;
 		for (int i = 0; i < T_N; i++)
 			more += protect(&s->t[i]);
-		for (int i = 0; i < X_N; i++)
-			more += crosstab_protect(&s->x[i]) + link(&s->x[i], 0) + link(&s->x[i], 1);
+		for (int i = 0; i < X_N; i++) {
+			more += crosstab_protect(&s->x[i]);
+			more += link(&s->x[i], 0);
+			more += link(&s->x[i], 1);
+		}
 		for (size_t g = 0; g < sizeof same / sizeof *same; g++)
 			for (int j = 1; same[g][j] >= 0; j++)
 				more += share(&s->t[same[g][0]].total_hidden, &s->t[same[g][j]].total_hidden);

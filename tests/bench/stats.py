@@ -53,6 +53,14 @@ FIXED = {
 NO_ROWS = ("opened", "coordinator_handovers", "reports_to_child_welfare", "active_children",
            "reopenings")
 MEDIANS = ("median_days", "days_at_level")
+CROSSTABS = ("opened_by_service_and_age", "active_by_level_and_service", "closed_by_level_and_cause")
+XLINKS = {"opened_by_service_and_age": ("opened_by_service", "opened_by_age"),
+          "active_by_level_and_service": ("active_by_highest_level", None),
+          "closed_by_level_and_cause": ("closed_by_level", "closed_by_cause")}
+SAME_TOTAL = (("opened", "opened_by_service", "opened_by_age"),
+              ("active_by_highest_level", "active_by_age"),
+              ("closed_by_level", "closed_by_cause"),
+              ("reports_to_child_welfare", "reports_by_receiver", "reports_guardians_told"))
 QUARTILES = ("worry_quartiles", "case_duration_days")
 SORTED = ("opened_by_service", "active_by_highest_level", "open_at_end_by_level",
           "level_moves", "closed_by_level", "closed_by_cause", "days_at_level",
@@ -183,6 +191,10 @@ class Stats:
         self.vals = {"worry_quartiles": [], "case_duration_days": []}
         self.level_days = {}
         self.children = set()
+        self.pairs = {x: {} for x in CROSSTABS}
+
+    def pair(self, x, r, c):
+        self.pairs[x][(r, c)] = self.pairs[x].get((r, c), 0) + 1
 
     def inp(self, d):
         return self.frm <= d <= self.to
@@ -202,7 +214,9 @@ class Stats:
         if inp(opened):
             self.total["opened"] += 1
             self.count("opened_by_service", text(c.get("service")))
-            self.count("opened_by_age", age_group(self.bands, age_on(born, opened)) if born >= 0 else "unknown")
+            age = age_group(self.bands, age_on(born, opened)) if born >= 0 else "unknown"
+            self.count("opened_by_age", age)
+            self.pair("opened_by_service_and_age", text(c.get("service")), age)
             concern = c.get("concern") or {}
             kinds = concern.get("kinds") or []
             for k in KINDS:
@@ -242,6 +256,7 @@ class Stats:
                 if cl:
                     self.count("closed_by_level", str(l))
                     self.count("closed_by_cause", text(e.get("cause")))
+                    self.pair("closed_by_level_and_cause", str(l), text(e.get("cause")))
                     self.vals["case_duration_days"].append(d - opened)
                 elif i > 0 and not prev_closed:
                     self.count("level_moves", f"{prev}>{l}")
@@ -250,6 +265,7 @@ class Stats:
             prev, prev_closed, prev_date = l, cl, d
         if active and highest >= 0:
             self.count("active_by_highest_level", str(highest))
+            self.pair("active_by_level_and_service", str(highest), text(c.get("service")))
             self.count("active_by_age", age_group(self.bands, age_on(born, self.to)) if born >= 0 else "unknown")
             who = child_identity(child)
             if who:
@@ -315,47 +331,168 @@ class Stats:
                 self.med[1].append(decision - opened)
 
     def finish(self, k, raw=False):
-        """Rows in output order with their shown values (stats_finish, suppress)."""
+        """Rows in output order with their shown values (stats_finish, primary,
+        protect, link, crosstab_protect)."""
         out = []
         self.total["active_children"] = len(self.children)
         for key in self.level_days:
             self.rows["days_at_level"][key] = 0
+        rows, hid, thid = {}, {}, {}
         for t in TABLES:
-            rows = list(self.rows[t].items())
+            rows[t] = list(self.rows[t].items())
             if t in SORTED:
-                rows.sort(key=lambda r: r[0].encode())
+                rows[t].sort(key=lambda r: r[0].encode())
+            if t in MEDIANS or t in QUARTILES:
+                continue
+            # primary: 0 < n < k
+            thid[t] = 1 if 0 < self.total[t] < k else 0
+            hid[t] = [1 if 0 < n < k else 0 for _, n in rows[t]]
+        xs = [CrossTable(x, self.pairs[x], rows.get(XLINKS[x][0]), rows.get(XLINKS[x][1]), k)
+              for x in CROSSTABS]
+        more = True
+        while more:
+            more = 0
+            for t in TABLES:
+                if t in hid and t not in NO_ROWS:
+                    more += protect(rows[t], hid[t], thid, t)
+            for x in xs:
+                more += x.protect()
+                for side in (0, 1):
+                    link = XLINKS[x.id][side]
+                    if link:
+                        more += x.link(side, rows[link], hid[link], thid, link)
+            for group in SAME_TOTAL:
+                for other in group[1:]:
+                    a, b = thid[group[0]], thid[other]
+                    if bool(a) != bool(b):
+                        thid[group[0]] = thid[group[0]] or 2
+                        thid[other] = thid[other] or 2
+                        more += 1
+        shown = (lambda h, n: ":" if h and not raw else str(n))
+        for t in TABLES:
             if t in MEDIANS:
-                for w, (key, _) in enumerate(rows):
-                    s = sorted(self.med[w] if t == "median_days" else self.level_days[key])
-                    n = len(s)
-                    if not n:
-                        continue
-                    out.append((t, key, ":" if (0 < n < k and not raw) else str(median(s))))
+                for w, (key, _) in enumerate(rows[t]):
+                    v = sorted(self.med[w] if t == "median_days" else self.level_days[key])
+                    n = len(v)
+                    if n:
+                        out.append((t, key, shown(n < k, median(v))))
                 continue
             if t in QUARTILES:
                 v = self.vals[t]
                 if v:
                     for key, q in zip(("q1", "median", "q3"), quartiles(v)):
-                        out.append((t, key, ":" if (len(v) < k and not raw) else str(q)))
+                        out.append((t, key, shown(len(v) < k, q)))
                 continue
-            total = self.total[t]
-            total_hidden = 0 < total < k
-            hidden = [0 < n < k for _, n in rows]
-            if sum(hidden) == 1 and not total_hidden:
-                # the one hidden cell could be recomputed from the total:
-                # hide the smallest other cell, a non-zero one if there is one
-                mi = None
-                for i, (_, n) in enumerate(rows):
-                    if hidden[i]:
-                        continue
-                    if mi is None or (rows[mi][1] == 0 and n > 0) or (0 < n < rows[mi][1]):
-                        mi = i
-                if mi is not None:
-                    hidden[mi] = True
-            for i, (key, n) in enumerate(rows):
-                out.append((t, key, ":" if hidden[i] and not raw else str(n)))
-            out.append((t, "total", ":" if total_hidden and not raw else str(total)))
+            for i, (key, n) in enumerate(rows[t]):
+                out.append((t, key, shown(hid[t][i], n)))
+            out.append((t, "total", shown(thid[t], self.total[t])))
+        for x in xs:
+            for i, rk in enumerate(x.rk + ["total"]):
+                for j, ck in enumerate(x.ck + ["total"]):
+                    out.append((x.id, f"{rk}|{ck}", shown(x.hid[i][j], x.v[i][j])))
         return out
+
+
+def protect(rows, hidden, thid, t):
+    """lib/stats.c protect: where exactly one of the rows and the total is
+    hidden, the smallest other row (a non-zero one if there is one)."""
+    if sum(1 for h in hidden if h) + (1 if thid[t] else 0) != 1:
+        return 0
+    mi = None
+    for i, (_, n) in enumerate(rows):
+        if hidden[i]:
+            continue
+        if mi is None or (rows[mi][1] == 0 and n > 0) or (0 < n < rows[mi][1]):
+            mi = i
+    if mi is None:
+        return 0
+    hidden[mi] = 2
+    return 1
+
+
+class CrossTable:
+    """lib/crosstab.c: the grid with its totals and the suppression."""
+
+    def __init__(self, name, pairs, rlink, clink, k):
+        self.id = name
+
+        def keys(link, side):
+            fixed = [key for key, _ in link] if link else []
+            extra = sorted({p[side] for p in pairs} - set(fixed), key=lambda x: x.encode())
+            return fixed + extra
+        self.rk, self.ck = keys(rlink, 0), keys(clink, 1)
+        R, C = len(self.rk), len(self.ck)
+        self.v = [[0] * (C + 1) for _ in range(R + 1)]
+        for (r, c), n in pairs.items():
+            i, j = self.rk.index(r), self.ck.index(c)
+            for a, b in ((i, j), (i, C), (R, j), (R, C)):
+                self.v[a][b] += n
+        self.hid = [[1 if 0 < n < k else 0 for n in row] for row in self.v]
+
+    def joined(self, a, b, skip):
+        """Whether nodes a and b (rows 0..R, then the columns) are joined by
+        hidden values, the value skip left out."""
+        R, C = len(self.v), len(self.v[0])
+        seen, todo = {a}, [a]
+        while todo:
+            u = todo.pop()
+            if u == b:
+                return True
+            for w in range(C if u < R else R):
+                i, j, node = (u, w, R + w) if u < R else (w, u - R, w)
+                if self.hid[i][j] and (i, j) != skip and node not in seen:
+                    seen.add(node)
+                    todo.append(node)
+        return False
+
+    def cost(self, i, j):
+        return 0 if self.hid[i][j] else self.v[i][j] or 1 << 40
+
+    def protect(self):
+        R, C = len(self.v), len(self.v[0])
+        added, again = 0, True
+        while again:
+            again = False
+            for i in range(R):
+                for j in range(C):
+                    if again or not self.hid[i][j] or self.joined(i, R + j, (i, j)):
+                        continue
+                    best = None
+                    for i2 in range(R):
+                        for j2 in range(C):
+                            if i2 == i or j2 == j:
+                                continue
+                            c = self.cost(i, j2) + self.cost(i2, j2) + self.cost(i2, j)
+                            if best is None or c < best[0]:
+                                best = (c, i2, j2)
+                    if best is None:
+                        continue
+                    _, bi, bj = best
+                    for a, b in ((i, bj), (bi, bj), (bi, j)):
+                        if not self.hid[a][b]:
+                            self.hid[a][b] = 2
+                            added += 1
+                    again = True
+        return added
+
+    def link(self, side, rows, hidden, thid, t):
+        """What the linked table hides of a total, this one hides, and the
+        other way round."""
+        R, C = len(self.rk), len(self.ck)
+        n = 0
+        for i, key in enumerate(self.ck if side else self.rk):
+            for j, (rkey, _) in enumerate(rows):
+                if rkey == key:
+                    a, b = (R, i) if side else (i, C)
+                    if bool(hidden[j]) != bool(self.hid[a][b]):
+                        hidden[j] = hidden[j] or 2
+                        self.hid[a][b] = self.hid[a][b] or 2
+                        n += 1
+        if bool(thid[t]) != bool(self.hid[R][C]):
+            thid[t] = thid[t] or 2
+            self.hid[R][C] = self.hid[R][C] or 2
+            n += 1
+        return n
 
 
 def c_div(a, b):

@@ -196,6 +196,16 @@ EOF2
 is "$(awk -F '\t' '$1 == "active_by_highest_level" && $2 == "total" { print $3 }' "$tmp/out")" 5 \
 	"two repositories: five cases"
 
+# tests/bench/stats.py, written from the man page apart from the C code,
+# gives the same figures, every table and cross-table.
+for y in 2025 2026; do
+	for b in default ssb; do
+		bti-report -C "$r" --year $y --bands $b --format tsv >"$tmp/c.tsv"
+		python3 "$top/tests/bench/stats.py" "$r" $y --bands=$b >"$tmp/py.tsv" 2>&1
+		is "$(diff "$tmp/c.tsv" "$tmp/py.tsv")" "" "stats.py agrees: $y, $b bands"
+	done
+done
+
 # Suppression (the default threshold, 5): every new count of 1 to 4 is
 # hidden, and a quartile over fewer than 5 values.
 suppress_below "$r" 5
@@ -216,4 +226,7 @@ EOF2
 expect 0 "suppress_below 5, Markdown" bti-report -C "$r" --year 2026
 like "$(out)" '^- median: <5 saker$' "md: a hidden quartile says <5 cases"
 like "$(out)" '^- vold: <5$' "md: a hidden kind"
+bti-report -C "$r" --year 2026 --format tsv >"$tmp/c.tsv"
+python3 "$top/tests/bench/stats.py" "$r" 2026 >"$tmp/py.tsv" 2>&1
+is "$(diff "$tmp/c.tsv" "$tmp/py.tsv")" "" "stats.py agrees on the suppression"
 done_testing
