@@ -136,13 +136,15 @@ statistics(struct cli *c, day_t from, day_t to, const struct bands *bands, const
 			who = municipality;
 		stats_finish(&s, k);
 		struct buf out = { 0 };
-		if (!strcmp(format, "json"))
+		if (html)
+			stats_html(&out, &s, lang, k, who, date_today());
+		else if (!strcmp(format, "json"))
 			stats_json(&out, &s, k);
 		else if (!strcmp(format, "csv") || !strcmp(format, "tsv"))
 			stats_delimited(&out, &s, format[0] == 'c' ? ',' : '\t');
 		else
 			stats_markdown(&out, &s, lang, k, who);
-		emit(label(lang, "statistics"), &out, html, lang);
+		emit(label(lang, "statistics"), &out, 0, lang);
 		buf_free(&out);
 		/* Every case left out is named on stderr; the figures are of
 		 * the others, and the exit status says they are not complete. */

@@ -25,7 +25,7 @@ md_text(struct buf *b, const char *s)
 	}
 }
 
-static void
+void
 html_text(struct buf *b, const char *s)
 {
 	while (*s) {
@@ -71,28 +71,37 @@ value(struct buf *b, long n, int hidden, int k)
 }
 
 /* A row key as people read it: level numbers, moves, words. */
-static void
-row_label(struct buf *b, const struct table *t, const char *key, int lang)
+void
+row_text(struct buf *b, const char *table, const char *key, int lang)
 {
-	if (!strcmp(t->id, "level_moves")) {
+	if (!strcmp(table, "level_moves")) {
 		const char *gt = strchr(key, '>');
 		buf_printf(b, "%s %.*s → %s", label(lang, "level"), (int)(gt - key), key, gt + 1);
-	} else if (strstr(t->id, "level")) {
+	} else if (strstr(table, "level")) {
 		buf_printf(b, "%s %s", label(lang, "level"), key);
-	} else if (!strcmp(t->id, "opened_by_age") || !strcmp(t->id, "active_by_age")) {
+	} else if (!strcmp(table, "opened_by_age") || !strcmp(table, "active_by_age")) {
 		buf_printf(b, "%s %s", key, label(lang, "years"));
 	} else {
 		/* "table:row" when a word reads differently in a table */
-		char *both = xasprintf("%s:%s", t->id, key);
+		char *both = xasprintf("%s:%s", table, key);
 		const char *l = label(lang, both);
-		md_text(b, l != both ? l : label(lang, key));
+		buf_puts(b, l != both ? l : label(lang, key));
 		free(both);
 	}
 }
 
-/* A key of a cross-table as people read it, by what the keys are. */
 static void
-xkey_label(struct buf *b, const char *dim, const char *key, int lang)
+row_label(struct buf *b, const struct table *t, const char *key, int lang)
+{
+	struct buf plain = { 0 };
+	row_text(&plain, t->id, key, lang);
+	md_text(b, plain.p ? plain.p : "");
+	buf_free(&plain);
+}
+
+/* A key of a cross-table as people read it, by what the keys are. */
+void
+xkey_text(struct buf *b, const char *dim, const char *key, int lang)
 {
 	if (!strcmp(key, "total"))
 		buf_puts(b, label(lang, "total"));
@@ -101,7 +110,16 @@ xkey_label(struct buf *b, const char *dim, const char *key, int lang)
 	else if (!strcmp(dim, "age"))
 		buf_printf(b, "%s %s", key, label(lang, "years"));
 	else
-		md_text(b, label(lang, key));
+		buf_puts(b, label(lang, key));
+}
+
+static void
+xkey_label(struct buf *b, const char *dim, const char *key, int lang)
+{
+	struct buf plain = { 0 };
+	xkey_text(&plain, dim, key, lang);
+	md_text(b, plain.p ? plain.p : "");
+	buf_free(&plain);
 }
 
 /* A cross-table as a Markdown (GitHub) table: a row per row key, a column

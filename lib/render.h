@@ -10,6 +10,12 @@
 
 /* User text as literal Markdown: no markup, link or HTML can come of it. */
 void md_text(struct buf *b, const char *s);
+/* Text as HTML (and SVG) character data or attribute value. */
+void html_text(struct buf *b, const char *s);
+/* The words for a row key of a table, and for a key of a cross-table by
+ * what its keys are ("level", "age", ...), as plain text. */
+void row_text(struct buf *b, const char *table, const char *key, int lang);
+void xkey_text(struct buf *b, const char *dim, const char *key, int lang);
 /* A complete HTML page: the Markdown rendered by cmark in safe mode (raw
  * HTML and javascript: links are dropped), titled with escaped text. */
 char *html_page(const char *title, const char *markdown, int lang);
@@ -22,5 +28,9 @@ void stats_markdown(struct buf *b, const struct stats *s, int lang, int k, const
 /* One line per figure: table, row, value (":" when hidden), header first. */
 void stats_delimited(struct buf *b, const struct stats *s, char sep);
 void stats_json(struct buf *b, const struct stats *s, int k);
+/* The statistics as a complete HTML page for the screen and for A4 paper:
+ * tables, cross-tables, bar charts (svg.h); who the municipality or NULL;
+ * made the day it is made. */
+void stats_html(struct buf *b, const struct stats *s, int lang, int k, const char *who, day_t made);
 
 #endif

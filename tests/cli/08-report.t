@@ -222,8 +222,8 @@ expect 0 "--year 2026 --html" bti-report -C "$r" --year 2026 --html
 is "$(head -1 "$tmp/out")" "<!DOCTYPE html>" "html: starts with the doctype"
 is "$(tail -1 "$tmp/out")" "</html>" "html: ends with </html>"
 like "$(out)" '^<html lang="nb">$' "html: the language of the labels"
-like "$(out)" '<title>BTI-statistikk</title>' "html: a title"
-like "$(out)" '<li>Nivå 0 → 1: 4</li>' "html: the figures as list items"
+like "$(out)" '<title>BTI-statistikk 2026-01-01 – 2026-12-31</title>' "html: a title with the period"
+like "$(out)" '<tr><th>Nivå 0 → 1</th><td>4</td></tr>' "html: the figures as table rows"
 wellformed "html: the yearly page is well-formed"
 
 # 2025: the cases that span the year boundary count where their dates fall.
@@ -641,7 +641,7 @@ print(d["suppress_below"], t["opened_by_service"]["rows"], t["level_moves"]["tot
 	"5 [{'row': 'Barnehage', 'value': ':'}, {'row': 'Skole', 'value': ':'}, {'row': 'Skolehelsetjenesten', 'value': ':'}] : {'row': 'opening-to-first-measure', 'value': ':', 'cases': ':'}" \
 	"json: ':' for hidden values, the median and its case count"
 expect 0 "suppression as HTML" bti-report -C "$rs" --year 2026 --html
-like "$(out)" '<li>Skolehelsetjenesten: &lt;5</li>' "html: <5 escaped"
+like "$(out)" '<tr><th>Skolehelsetjenesten</th><td>&lt;5</td></tr>' "html: <5 escaped"
 wellformed "html: well-formed with hidden counts"
 
 # The highest threshold of the repositories named applies to them all.
@@ -721,7 +721,7 @@ expect 0 "the yearly page of the hostile repository" bti-report -C "$rsum" --yea
 like "$(head -1 "$tmp/out")" '^<!DOCTYPE html>$' "yearly html: a complete page"
 is "$(sed -n '/<h1>/p' "$tmp/out")" "<h1>BTI-statistikk – Tromsø</h1>" "yearly html: the municipality in the title"
 unlike "$(out)" '<img|<script' "yearly html: a hostile service name is no markup"
-like "$(out)" '&lt;img src=x onerror=alert\(1\)&gt;: ' "yearly html: it is a row, escaped"
+like "$(out)" '<th>&lt;img src=x onerror=alert\(1\)&gt;</th>' "yearly html: it is a row, escaped"
 unlike "$(out)" 'Sofie|Vilde|script|alert\(1\)&lt;/' "yearly html: no child's name"
 wellformed "yearly html: well-formed"
 expect 0 "two repositories: no municipality" bti-report --year 2026 "$rsum" "$r"
