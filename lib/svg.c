@@ -5,7 +5,7 @@
 #include "svg.h"
 #include "text.h"
 
-enum { LABEL_W = 150, BAR_W = 200, ROW_H = 22, WIDTH = LABEL_W + BAR_W + 50, MAX_CHARS = 24 };
+enum { LABEL_W = 200, BAR_W = 200, ROW_H = 22, WIDTH = LABEL_W + BAR_W + 50, MAX_CHARS = 28 };
 
 /* A label cut to MAX_CHARS characters, "…" at the end when cut. */
 static void
@@ -42,7 +42,7 @@ svg_bars(struct buf *b, const char *title, const struct bar *bars, size_t n, int
 	for (size_t i = 0; i < n; i++) {
 		const struct bar *r = &bars[i];
 		size_t y = i * ROW_H + 4;
-		buf_printf(b, "<text x=\"%d\" y=\"%zu\" text-anchor=\"end\" font-size=\"12\">", LABEL_W - 6, y + 15);
+		buf_printf(b, "<text x=\"%d\" y=\"%zu\" text-anchor=\"end\" font-size=\"11\">", LABEL_W - 6, y + 15);
 		label_text(b, r->label);
 		buf_puts(b, "</text>");
 		long w = r->hidden ? 0 : r->n * BAR_W / max;
@@ -53,7 +53,7 @@ svg_bars(struct buf *b, const char *title, const struct bar *bars, size_t n, int
 		} else if (w > 0) {
 			buf_printf(b, "<rect x=\"%d\" y=\"%zu\" width=\"%ld\" height=\"16\" fill=\"#555\"></rect>", LABEL_W, y + 2, w);
 		}
-		buf_printf(b, "<text x=\"%ld\" y=\"%zu\" font-size=\"12\">", LABEL_W + w + 4, y + 15);
+		buf_printf(b, "<text x=\"%ld\" y=\"%zu\" font-size=\"11\">", LABEL_W + w + 4, y + 15);
 		if (r->hidden == 1)
 			buf_printf(b, "&lt;%d", k);
 		else if (r->hidden)
