@@ -118,6 +118,7 @@ static const char *const words[][1 + LANG_N] = {
 	{ "active_by_level_and_service", "Aktive saker etter høyeste nivå og tjeneste", "Aktive saker etter høgaste nivå og teneste", "Active cases by highest level and service" },
 	{ "closed_by_level_and_cause", "Avsluttede saker etter nivå og årsak", "Avslutta saker etter nivå og årsak", "Cases closed by level and cause" },
 	{ "made", "Laget", "Laga", "Made" },
+	{ "change-legend", "± er endringen fra perioden før.", "± er endringa frå perioden før.", "± is the change from the period before." },
 	{ "count", "Antall", "Tal", "Count" },
 	{ "days", "Dager", "Dagar", "Days" },
 	{ "score", "Grad", "Grad", "Score" },

@@ -202,8 +202,8 @@ stats_markdown(struct buf *b, const struct stats *s, int lang, int k, const char
 
 /* A field of CSV or TSV: tabs and line breaks as spaces, other control and
  * bidi characters escaped (text.h); CSV quotes what has , or ". */
-static void
-csv_field(struct buf *b, const char *s, char sep)
+void
+stats_field(struct buf *b, const char *s, char sep)
 {
 	struct buf e = { 0 };
 	text_oneline(&e, s);
@@ -222,9 +222,9 @@ csv_field(struct buf *b, const char *s, char sep)
 static void
 line(struct buf *b, char sep, const char *table, const char *row, long n, int hidden)
 {
-	csv_field(b, table, sep);
+	stats_field(b, table, sep);
 	buf_add(b, &sep, 1);
-	csv_field(b, row, sep);
+	stats_field(b, row, sep);
 	buf_add(b, &sep, 1);
 	if (hidden)
 		buf_puts(b, ":\n");
@@ -260,8 +260,8 @@ stats_delimited(struct buf *b, const struct stats *s, char sep)
 	}
 }
 
-static void
-json_str(struct buf *b, const char *s)
+void
+stats_json_str(struct buf *b, const char *s)
 {
 	buf_puts(b, "\"");
 	while (*s) {
@@ -300,7 +300,7 @@ crosstab_json(struct buf *b, const struct crosstab *x)
 	    x->id, x->rows_are, x->cols_are);
 	for (size_t j = 0; j < x->nc; j++) {
 		buf_puts(b, j ? ", " : "");
-		json_str(b, x->ck[j]);
+		stats_json_str(b, x->ck[j]);
 	}
 	buf_puts(b, "], \"rows\": [");
 	for (size_t i = 0; i <= x->nr; i++) {
@@ -308,7 +308,7 @@ crosstab_json(struct buf *b, const struct crosstab *x)
 			buf_puts(b, "], \"column_totals\": [");
 		else {
 			buf_puts(b, i ? ", {\"row\": " : "{\"row\": ");
-			json_str(b, x->rk[i]);
+			stats_json_str(b, x->rk[i]);
 			buf_puts(b, ", \"cells\": [");
 		}
 		for (size_t j = 0; j < x->nc; j++) {
@@ -340,7 +340,7 @@ stats_json(struct buf *b, const struct stats *s, int k)
 			buf_puts(b, first ? "" : ", ");
 			first = 0;
 			buf_puts(b, "{\"row\": ");
-			json_str(b, r->key);
+			stats_json_str(b, r->key);
 			buf_puts(b, ", \"value\": ");
 			json_value(b, r->n, r->hidden);
 			if (tb->kind == K_MEDIAN || tb->kind == K_QUARTILES) {

@@ -28,6 +28,12 @@ void stats_markdown(struct buf *b, const struct stats *s, int lang, int k, const
 /* One line per figure: table, row, value (":" when hidden), header first. */
 void stats_delimited(struct buf *b, const struct stats *s, char sep);
 void stats_json(struct buf *b, const struct stats *s, int k);
+/* A CSV or TSV field, and a JSON string, as the statistics write them. */
+void stats_field(struct buf *b, const char *s, char sep);
+void stats_json_str(struct buf *b, const char *s);
+/* The HTML page up to the legend: head, style, heading, period, date made. */
+void stats_html_head(struct buf *b, int lang, const char *who, const char *from, const char *to,
+    const char *made, int k);
 /* The statistics as a complete HTML page for the screen and for A4 paper:
  * tables, cross-tables, bar charts (svg.h); who the municipality or NULL;
  * made the day it is made. */

@@ -143,9 +143,9 @@ cross(struct buf *b, const struct crosstab *x, int lang, int k)
 }
 
 void
-stats_html(struct buf *b, const struct stats *s, int lang, int k, const char *who, day_t made)
+stats_html_head(struct buf *b, int lang, const char *who, const char *from, const char *to,
+    const char *made, int k)
 {
-	char f[11], t[11], m[11];
 	buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s",
 	    lang_code[lang], label(lang, "statistics"));
 	if (who) {
@@ -153,18 +153,25 @@ stats_html(struct buf *b, const struct stats *s, int lang, int k, const char *wh
 		html_text(b, who);
 	}
 	buf_printf(b, " %s – %s</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>%s",
-	    date_format(s->from, f), date_format(s->to, t), style, label(lang, "statistics"));
+	    from, to, style, label(lang, "statistics"));
 	if (who) {
 		buf_puts(b, " – ");
 		html_text(b, who);
 	}
-	buf_printf(b, "</h1>\n<p class=\"meta\">%s: %s – %s · %s: %s</p>\n</header>\n<p>", label(lang, "period"), f, t,
-	    label(lang, "made"), date_format(made, m));
+	buf_printf(b, "</h1>\n<p class=\"meta\">%s: %s – %s · %s: %s</p>\n</header>\n<p>", label(lang, "period"),
+	    from, to, label(lang, "made"), made);
 	struct buf legend = { 0 };
 	buf_printf(&legend, label(lang, "legend"), k, k);
 	html_text(b, legend.p);
 	buf_free(&legend);
 	buf_puts(b, "</p>\n");
+}
+
+void
+stats_html(struct buf *b, const struct stats *s, int lang, int k, const char *who, day_t made)
+{
+	char f[11], t[11], m[11];
+	stats_html_head(b, lang, who, date_format(s->from, f), date_format(s->to, t), date_format(made, m), k);
 	for (int i = 0; i < T_N; i++) {
 		const struct table *tb = &s->t[i];
 		buf_printf(b, "<section>\n<h2>%s</h2>\n", label(lang, tb->id));

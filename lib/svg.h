@@ -18,4 +18,9 @@ struct bar {
  * length of its own and "<k" or ":" after it, never as a bar of 0. */
 void svg_bars(struct buf *b, const char *title, const struct bar *bars, size_t n, int k);
 
+/* A line chart of values in order (periods): a point and its number for
+ * each, the label under it; the line is broken at a hidden value, which is
+ * drawn as a dashed box on the axis with "<k" or ":" above it. */
+void svg_line(struct buf *b, const char *title, const struct bar *points, size_t n, int k);
+
 #endif
