@@ -120,11 +120,16 @@ statistics(struct cli *c, struct periods *ps, const struct bands *bands, const c
 	int k = 0, status = EXIT_OK, unreadable = 0, rc = 0;
 	const char *who = NULL;
 	char *municipality = NULL;
-	for (size_t i = 0; i < ps->n; i++)
+	for (size_t i = 0; i < ps->n; i++) {
 		stats_init(&ps->s[i], ps->p[i].from, ps->p[i].to, bands);
+		if (nrepos > 1)
+			stats_repos(&ps->s[i], repos, (size_t)nrepos);
+	}
 	for (int i = 0; i < (nrepos ? nrepos : 1) && status == EXIT_OK; i++) {
 		struct repo r;
 		size_t first = dg.n;
+		for (size_t j = 0; j < ps->n; j++)
+			stats_repo(&ps->s[j], (size_t)i);
 		if (repo_open(&r, nrepos ? repos[i] : c->dir, 1, &dg) < 0 || repo_load(&r, &dg) < 0 ||
 		    (rc = scan_cases(&r, add_facts, ps, &dg)) < 0) {
 			status = EXIT_SYSTEM;

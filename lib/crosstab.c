@@ -53,10 +53,12 @@ find(char **keys, size_t n, const char *key)
 static char **
 keys(const struct table *link, const struct crosstab *x, int col, size_t *n)
 {
-	char **k = xmalloc((x->npairs + (link ? link->nrows : 0) + 1) * sizeof *k);
+	char **k = xmalloc((x->npairs + (link ? link->nrows : 0) + x->ncols + 1) * sizeof *k);
 	size_t m = 0, fixed;
 	for (size_t i = 0; link && i < link->nrows; i++)
 		k[m++] = xstrdup(link->rows[i].key);
+	for (size_t i = 0; col && i < x->ncols; i++)
+		k[m++] = xstrdup(x->cols[i]);
 	fixed = m;
 	for (size_t i = 0; i < x->npairs; i++) {
 		const char *key = col ? x->pairs[i].c : x->pairs[i].r;

@@ -13,6 +13,11 @@ struct crosstab {
 	/* The one-dimensional tables that publish this one's row and column
 	 * totals (their rows have the same keys), or NULL. */
 	struct table *rlink, *clink;
+	/* Or the column keys given, in this order (the repositories). */
+	char *const *cols;
+	size_t ncols;
+	/* Rows named as the rows of this table are (row_text), not by rows_are. */
+	const char *row_table;
 	struct xpair { char *r, *c; long n; } *pairs;    /* counted so far */
 	size_t npairs;
 	/* After crosstab_build: nr rows and nc columns, and a grid of

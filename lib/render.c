@@ -113,11 +113,29 @@ xkey_text(struct buf *b, const char *dim, const char *key, int lang)
 		buf_puts(b, label(lang, key));
 }
 
+void
+crosstab_key_text(struct buf *b, const struct crosstab *x, int col, const char *key, int lang)
+{
+	if (!col && x->row_table && strcmp(key, "total"))
+		row_text(b, x->row_table, key, lang);
+	else
+		xkey_text(b, col ? x->cols_are : x->rows_are, key, lang);
+}
+
+void
+crosstab_title(struct buf *b, const struct crosstab *x, int lang)
+{
+	if (x->row_table)
+		buf_printf(b, "%s – %s", label(lang, x->row_table), label(lang, "by-repository"));
+	else
+		buf_puts(b, label(lang, x->id));
+}
+
 static void
-xkey_label(struct buf *b, const char *dim, const char *key, int lang)
+xkey_label(struct buf *b, const struct crosstab *x, int col, const char *key, int lang)
 {
 	struct buf plain = { 0 };
-	xkey_text(&plain, dim, key, lang);
+	crosstab_key_text(&plain, x, col, key, lang);
 	md_text(b, plain.p ? plain.p : "");
 	buf_free(&plain);
 }
@@ -128,12 +146,14 @@ static void
 crosstab_markdown(struct buf *b, const struct crosstab *x, int lang, int k)
 {
 	char *rd = xasprintf("dim:%s", x->rows_are), *cd = xasprintf("dim:%s", x->cols_are);
-	buf_printf(b, "\n## %s\n\n| %s \\ %s |", label(lang, x->id), label(lang, rd), label(lang, cd));
+	buf_puts(b, "\n## ");
+	crosstab_title(b, x, lang);
+	buf_printf(b, "\n\n| %s \\ %s |", label(lang, rd), label(lang, cd));
 	free(rd);
 	free(cd);
 	for (size_t j = 0; j <= x->nc; j++) {
 		buf_puts(b, " ");
-		xkey_label(b, x->cols_are, j < x->nc ? x->ck[j] : "total", lang);
+		xkey_label(b, x, 1, j < x->nc ? x->ck[j] : "total", lang);
 		buf_puts(b, " |");
 	}
 	buf_puts(b, "\n|---|");
@@ -142,7 +162,7 @@ crosstab_markdown(struct buf *b, const struct crosstab *x, int lang, int k)
 	buf_puts(b, "\n");
 	for (size_t i = 0; i <= x->nr; i++) {
 		buf_puts(b, "| ");
-		xkey_label(b, x->rows_are, i < x->nr ? x->rk[i] : "total", lang);
+		xkey_label(b, x, 0, i < x->nr ? x->rk[i] : "total", lang);
 		buf_puts(b, " |");
 		for (size_t j = 0; j <= x->nc; j++) {
 			buf_puts(b, " ");
@@ -198,6 +218,9 @@ stats_markdown(struct buf *b, const struct stats *s, int lang, int k, const char
 	}
 	for (int i = 0; i < X_N; i++)
 		crosstab_markdown(b, &s->x[i], lang, k);
+	for (int i = 0; i < T_N; i++)
+		if (stats_byrepo(s, i))
+			crosstab_markdown(b, &s->byrepo[i], lang, k);
 }
 
 /* A field of CSV or TSV: tabs and line breaks as spaces, other control and
@@ -247,9 +270,12 @@ stats_delimited(struct buf *b, const struct stats *s, char sep)
 		if (t->kind == K_COUNTS || t->kind == K_SINGLE)
 			line(b, sep, t->id, "total", t->total, t->total_hidden);
 	}
-	/* Cross-tables: the row ROW|COLUMN, "total" for the totals. */
-	for (int x = 0; x < X_N; x++) {
-		const struct crosstab *c = &s->x[x];
+	/* Cross-tables: the row ROW|COLUMN, "total" for the totals; then
+	 * the tables by repository. */
+	for (int x = 0; x < X_N + T_N; x++) {
+		if (x >= X_N && !stats_byrepo(s, x - X_N))
+			continue;
+		const struct crosstab *c = x < X_N ? &s->x[x] : &s->byrepo[x - X_N];
 		for (size_t i = 0; i <= c->nr; i++)
 			for (size_t j = 0; j <= c->nc; j++) {
 				char *key = xasprintf("%s|%s", i < c->nr ? c->rk[i] : "total",
@@ -358,5 +384,8 @@ stats_json(struct buf *b, const struct stats *s, int k)
 	}
 	for (int x = 0; x < X_N; x++)
 		crosstab_json(b, &s->x[x]);
+	for (int i = 0; i < T_N; i++)
+		if (stats_byrepo(s, i))
+			crosstab_json(b, &s->byrepo[i]);
 	buf_puts(b, "\n]}\n");
 }

@@ -16,6 +16,9 @@ void html_text(struct buf *b, const char *s);
  * what its keys are ("level", "age", ...), as plain text. */
 void row_text(struct buf *b, const char *table, const char *key, int lang);
 void xkey_text(struct buf *b, const char *dim, const char *key, int lang);
+/* A row (col 0) or column key of a cross-table, and its title, in words. */
+void crosstab_key_text(struct buf *b, const struct crosstab *x, int col, const char *key, int lang);
+void crosstab_title(struct buf *b, const struct crosstab *x, int lang);
 /* A complete HTML page: the Markdown rendered by cmark in safe mode (raw
  * HTML and javascript: links are dropped), titled with escaped text. */
 char *html_page(const char *title, const char *markdown, int lang);

@@ -92,11 +92,51 @@ row(struct table *t, const char *key)
 	return r;
 }
 
+int
+stats_byrepo(const struct stats *s, int t)
+{
+	return s->nrepos > 1 && t != T_CHILDREN && (s->t[t].kind == K_COUNTS || s->t[t].kind == K_SINGLE);
+}
+
 static void
 count(struct stats *s, int tab, const char *key)
 {
 	row(&s->t[tab], key)->n++;
 	s->t[tab].total++;
+	if (stats_byrepo(s, tab))
+		crosstab_count(&s->byrepo[tab], key, s->repos[s->repo]);
+}
+
+/* A table that is one count. */
+static void
+single(struct stats *s, int tab, int n)
+{
+	s->t[tab].total += n;
+	while (n-- > 0 && stats_byrepo(s, tab))
+		crosstab_count(&s->byrepo[tab], "count", s->repos[s->repo]);
+}
+
+void
+stats_repos(struct stats *s, char *const *names, size_t n)
+{
+	s->repos = (char **)names;
+	s->nrepos = n;
+	for (int i = 0; i < T_N; i++) {
+		struct crosstab *x = &s->byrepo[i];
+		x->id = xasprintf("%s_by_repository", s->t[i].id);
+		x->rows_are = "row";
+		x->cols_are = "repository";
+		x->rlink = &s->t[i];
+		x->cols = names;
+		x->ncols = n;
+		x->row_table = s->t[i].id;
+	}
+}
+
+void
+stats_repo(struct stats *s, size_t i)
+{
+	s->repo = i;
 }
 
 static void
@@ -180,7 +220,7 @@ static void
 count_opened(struct stats *s, const struct facts *f)
 {
 	char key[16];
-	s->t[T_OPENED].total++;
+	single(s, T_OPENED, 1);
 	count(s, T_OPENED_SERVICE, f->service);
 	if (f->born != DATE_NONE)
 		band_of(s->bands, age_on(f->born, f->opened), key);
@@ -209,7 +249,7 @@ count_events(struct stats *s, const struct facts *f)
 			    f->cs[i].status == 'r' ? "refused" : "withdrawn");
 	for (size_t i = 0; i < f->ncoord; i++)
 		if (in(s, f->coord[i].date)) {
-			s->t[T_HANDOVERS].total += i > 0;
+			single(s, T_HANDOVERS, i > 0);
 			count(s, T_COORDINATING, f->pool + f->coord[i].name);
 		}
 	for (size_t i = 0; i < f->njoin; i++)
@@ -217,7 +257,7 @@ count_events(struct stats *s, const struct facts *f)
 			count(s, T_JOINED, f->pool + f->join[i].name);
 	for (size_t i = 0; i < f->nrep; i++)
 		if (in(s, f->rep[i].date)) {
-			s->t[T_REPORTS].total++;
+			single(s, T_REPORTS, 1);
 			count(s, T_REPORTS_TO, f->rep[i].to == 'p' ? "politi" : "barnevern");
 			count(s, T_REPORTS_TOLD, f->rep[i].told ? "told" : "not-told");
 		}
@@ -270,7 +310,7 @@ stats_add(struct stats *s, const struct facts *f)
 			snprintf(key, sizeof key, "%d>%d", f->lv[i - 1].level, e->level);
 			count(s, T_MOVES, key);
 		} else if (i > 0) {
-			s->t[T_REOPENED].total++;
+			single(s, T_REOPENED, 1);
 		}
 	}
 	if (active && highest >= 0) {
@@ -436,6 +476,11 @@ stats_finish(struct stats *s, int k)
 		crosstab_build(&s->x[i]);
 		crosstab_primary(&s->x[i], k);
 	}
+	for (int i = 0; i < T_N; i++)
+		if (stats_byrepo(s, i)) {
+			crosstab_build(&s->byrepo[i]);
+			crosstab_primary(&s->byrepo[i], k);
+		}
 	/* Tables whose totals are the same count. */
 	static const int same[][4] = {
 		{ T_OPENED, T_OPENED_SERVICE, T_OPENED_AGE, -1 },
@@ -455,9 +500,21 @@ stats_finish(struct stats *s, int k)
 			more += link(&s->x[i], 0);
 			more += link(&s->x[i], 1);
 		}
+		for (int i = 0; i < T_N; i++)
+			if (stats_byrepo(s, i)) {
+				more += crosstab_protect(&s->byrepo[i]);
+				more += link(&s->byrepo[i], 0);
+			}
 		for (size_t g = 0; g < sizeof same / sizeof *same; g++)
-			for (int j = 1; same[g][j] >= 0; j++)
-				more += share(&s->t[same[g][0]].total_hidden, &s->t[same[g][j]].total_hidden);
+			for (int j = 1; same[g][j] >= 0; j++) {
+				int a = same[g][0], b = same[g][j];
+				more += share(&s->t[a].total_hidden, &s->t[b].total_hidden);
+				/* and each repository's total, a column total */
+				for (size_t r = 0; stats_byrepo(s, a) && r < s->nrepos; r++) {
+					struct crosstab *x = &s->byrepo[a], *y = &s->byrepo[b];
+					more += share(&x->hid[XT_AT(x, x->nr, r)], &y->hid[XT_AT(y, y->nr, r)]);
+				}
+			}
 	}
 }
 
@@ -474,5 +531,10 @@ stats_free(struct stats *s)
 	}
 	for (int i = 0; i < X_N; i++)
 		crosstab_free(&s->x[i]);
+	for (int i = 0; i < T_N; i++)
+		if (s->byrepo[i].id) {
+			crosstab_free(&s->byrepo[i]);
+			free((char *)s->byrepo[i].id);
+		}
 	free(s->children.v);
 }

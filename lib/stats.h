@@ -65,12 +65,24 @@ struct stats {
 	const struct bands *bands;
 	struct table t[T_N];
 	struct crosstab x[X_N];
+	/* With several repositories: every table of counts by repository
+	 * (rows the table's, a column per repository), for the tables of kind
+	 * K_COUNTS and K_SINGLE but active_children. */
+	char **repos;
+	size_t nrepos, repo;    /* repo: the one being counted */
+	struct crosstab byrepo[T_N];
 	struct vals children;   /* identity hashes of the children of active cases */
 	long cases;             /* cases read */
 };
 
 /* bands NULL: the default set. */
 void stats_init(struct stats *s, day_t from, day_t to, const struct bands *bands);
+/* Several repositories, by name: their figures apart too; stats_repo says
+ * which one the next cases are from. */
+void stats_repos(struct stats *s, char *const *names, size_t n);
+void stats_repo(struct stats *s, size_t i);
+/* Whether table t has a breakdown by repository. */
+int stats_byrepo(const struct stats *s, int t);
 /* Counts one case, from its facts. */
 void stats_add(struct stats *s, const struct facts *f);
 /* Computes medians and suppresses counts below k, then secondary cells. */

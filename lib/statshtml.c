@@ -107,10 +107,10 @@ figures(struct buf *b, const struct table *t, int lang, int k)
 }
 
 static void
-xkey_cell(struct buf *b, const char *tag, const char *dim, const char *key, int lang)
+xkey_cell(struct buf *b, const char *tag, const struct crosstab *x, int col, const char *key, int lang)
 {
 	struct buf txt = { 0 };
-	xkey_text(&txt, dim, key, lang);
+	crosstab_key_text(&txt, x, col, key, lang);
 	cell_text(b, tag, txt.p ? txt.p : "");
 	buf_free(&txt);
 }
@@ -119,7 +119,10 @@ static void
 cross(struct buf *b, const struct crosstab *x, int lang, int k)
 {
 	char *rd = xasprintf("dim:%s", x->rows_are), *cd = xasprintf("dim:%s", x->cols_are);
-	buf_printf(b, "<section class=\"cross\">\n<h2>%s</h2>\n<table>\n<thead><tr><th>", label(lang, x->id));
+	struct buf title = { 0 };
+	crosstab_title(&title, x, lang);
+	buf_printf(b, "<section class=\"cross\">\n<h2>%s</h2>\n<table>\n<thead><tr><th>", title.p);
+	buf_free(&title);
 	html_text(b, label(lang, rd));
 	buf_puts(b, " \\ ");
 	html_text(b, label(lang, cd));
@@ -127,11 +130,11 @@ cross(struct buf *b, const struct crosstab *x, int lang, int k)
 	free(rd);
 	free(cd);
 	for (size_t j = 0; j <= x->nc; j++)
-		xkey_cell(b, "th", x->cols_are, j < x->nc ? x->ck[j] : "total", lang);
+		xkey_cell(b, "th", x, 1, j < x->nc ? x->ck[j] : "total", lang);
 	buf_puts(b, "</tr></thead>\n");
 	for (size_t i = 0; i <= x->nr; i++) {
 		buf_puts(b, i == x->nr ? "<tfoot><tr>" : i == 0 ? "<tbody>\n<tr>" : "<tr>");
-		xkey_cell(b, "th", x->rows_are, i < x->nr ? x->rk[i] : "total", lang);
+		xkey_cell(b, "th", x, 0, i < x->nr ? x->rk[i] : "total", lang);
 		for (size_t j = 0; j <= x->nc; j++) {
 			buf_puts(b, "<td>");
 			value(b, x->v[XT_AT(x, i, j)], x->hid[XT_AT(x, i, j)], k);
@@ -187,5 +190,8 @@ stats_html(struct buf *b, const struct stats *s, int lang, int k, const char *wh
 	}
 	for (int i = 0; i < X_N; i++)
 		cross(b, &s->x[i], lang, k);
+	for (int i = 0; i < T_N; i++)
+		if (stats_byrepo(s, i))
+			cross(b, &s->byrepo[i], lang, k);
 	buf_puts(b, "</body>\n</html>\n");
 }

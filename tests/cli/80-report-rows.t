@@ -195,6 +195,19 @@ total 3
 EOF2
 is "$(awk -F '\t' '$1 == "active_by_highest_level" && $2 == "total" { print $3 }' "$tmp/out")" 5 \
 	"two repositories: five cases"
+# Beside the total, each repository: opened 3 (P6, P3, P2) and 1 (P4).
+byrepo() { awk -F '\t' -v t="$1" '$1 == t { print $2, $3 }' "$tmp/out" | sed "s#$r2#R2#g; s#$r#R1#g"; }
+is "$(byrepo opened_by_repository)" "count|R1 3
+count|R2 1
+count|total 4
+total|R1 3
+total|R2 1
+total|total 4" "by repository: the cases opened in each and in all"
+is "$(byrepo opened_by_service_by_repository | grep '^Skole')" "Skole|R1 1
+Skole|R2 1
+Skole|total 2" "by repository: a service in both"
+expect 0 "two repositories, Markdown" bti-report --year 2026 "$r" "$r2"
+like "$(out)" '^## Nye saker etter tjeneste – etter saksregister$' "md: a table by repository"
 
 # tests/bench/stats.py, written from the man page apart from the C code,
 # gives the same figures, every table and cross-table.
