@@ -112,6 +112,29 @@ out:
 	return status;
 }
 
+/* Whether the repositories named have level models of different names;
+ * errors are left to the counting. */
+static int
+mixed_models(char **repos, int n)
+{
+	char *first = NULL;
+	int mixed = 0;
+	for (int i = 0; i < n && !mixed; i++) {
+		struct diags dg = { 0 };
+		struct repo r;
+		if (repo_open(&r, repos[i], 1, &dg) == 0 && repo_load(&r, &dg) == 0 && r.model.name) {
+			if (!first)
+				first = xstrdup(r.model.name);
+			else
+				mixed = strcmp(first, r.model.name) != 0;
+		}
+		repo_close(&r);
+		diags_free(&dg);
+	}
+	free(first);
+	return mixed;
+}
+
 static int
 statistics(struct cli *c, struct periods *ps, const struct bands *bands, const char *format,
     int html, int lang, char **repos, int nrepos)
@@ -125,13 +148,17 @@ statistics(struct cli *c, struct periods *ps, const struct bands *bands, const c
 		if (nrepos > 1)
 			stats_repos(&ps->s[i], repos, (size_t)nrepos);
 	}
+	int mixed = nrepos > 1 && mixed_models(repos, nrepos);
 	for (int i = 0; i < (nrepos ? nrepos : 1) && status == EXIT_OK; i++) {
 		struct repo r;
 		size_t first = dg.n;
-		for (size_t j = 0; j < ps->n; j++)
+		int loaded = repo_open(&r, nrepos ? repos[i] : c->dir, 1, &dg) == 0 && repo_load(&r, &dg) == 0;
+		for (size_t j = 0; loaded && j < ps->n; j++) {
 			stats_repo(&ps->s[j], (size_t)i);
-		if (repo_open(&r, nrepos ? repos[i] : c->dir, 1, &dg) < 0 || repo_load(&r, &dg) < 0 ||
-		    (rc = scan_cases(&r, add_facts, ps, &dg)) < 0) {
+			if (mixed)
+				stats_model(&ps->s[j], r.model.name);
+		}
+		if (!loaded || (rc = scan_cases(&r, add_facts, ps, &dg)) < 0) {
 			status = EXIT_SYSTEM;
 		} else {
 			unreadable |= rc;

@@ -74,6 +74,12 @@ value(struct buf *b, long n, int hidden, int k)
 void
 row_text(struct buf *b, const char *table, const char *key, int lang)
 {
+	const char *colon = strchr(key, ':');
+	if (colon && strstr(table, "level")) {
+		/* MODEL:LEVEL, repositories of different models */
+		buf_printf(b, "%.*s: ", (int)(colon - key), key);
+		key = colon + 1;
+	}
 	if (!strcmp(table, "level_moves")) {
 		const char *gt = strchr(key, '>');
 		buf_printf(b, "%s %.*s → %s", label(lang, "level"), (int)(gt - key), key, gt + 1);
@@ -106,7 +112,7 @@ xkey_text(struct buf *b, const char *dim, const char *key, int lang)
 	if (!strcmp(key, "total"))
 		buf_puts(b, label(lang, "total"));
 	else if (!strcmp(dim, "level"))
-		buf_printf(b, "%s %s", label(lang, "level"), key);
+		row_text(b, "level", key, lang);
 	else if (!strcmp(dim, "age"))
 		buf_printf(b, "%s %s", key, label(lang, "years"));
 	else

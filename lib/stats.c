@@ -139,6 +139,12 @@ stats_repo(struct stats *s, size_t i)
 	s->repo = i;
 }
 
+void
+stats_model(struct stats *s, const char *name)
+{
+	snprintf(s->model, sizeof s->model, "%s%s", name ? name : "", name ? ":" : "");
+}
+
 static void
 vals_add(struct vals *v, long x)
 {
@@ -157,6 +163,7 @@ stats_init(struct stats *s, day_t from, day_t to, const struct bands *bands)
 	s->to = to;
 	s->today = date_today();
 	s->bands = bands ? bands : &band_sets[0];
+	stats_model(s, NULL);
 	for (int i = 0; i < T_N; i++) {
 		struct table *t = &s->t[i];
 		t->id = tables[i].id;
@@ -273,7 +280,7 @@ count_events(struct stats *s, const struct facts *f)
 void
 stats_add(struct stats *s, const struct facts *f)
 {
-	char key[32];
+	char key[300];
 	s->cases++;
 	if (in(s, f->opened))
 		count_opened(s, f);
@@ -297,24 +304,24 @@ stats_add(struct stats *s, const struct facts *f)
 			highest = e->level;
 		if (i > 0 && !f->lv[i - 1].closed) {
 			/* A spell at a level, ended by this entry. */
-			snprintf(key, sizeof key, "%d", f->lv[i - 1].level);
+			snprintf(key, sizeof key, "%s%d", s->model, f->lv[i - 1].level);
 			vals_add(&row(&s->t[T_LEVEL_DAYS], key)->vals, e->date - f->lv[i - 1].date);
 		}
 		if (e->closed) {
-			snprintf(key, sizeof key, "%d", e->level);
+			snprintf(key, sizeof key, "%s%d", s->model, e->level);
 			count(s, T_CLOSED_LEVEL, key);
 			count(s, T_CLOSED_CAUSE, e->cause);
 			crosstab_count(&s->x[X_CLOSED], key, e->cause);
 			vals_add(&s->t[T_DURATION].vals, e->date - f->opened);
 		} else if (i > 0 && !f->lv[i - 1].closed) {
-			snprintf(key, sizeof key, "%d>%d", f->lv[i - 1].level, e->level);
+			snprintf(key, sizeof key, "%s%d>%d", s->model, f->lv[i - 1].level, e->level);
 			count(s, T_MOVES, key);
 		} else if (i > 0) {
 			single(s, T_REOPENED, 1);
 		}
 	}
 	if (active && highest >= 0) {
-		snprintf(key, sizeof key, "%d", highest);
+		snprintf(key, sizeof key, "%s%d", s->model, highest);
 		count(s, T_ACTIVE_HIGHEST, key);
 		crosstab_count(&s->x[X_ACTIVE], key, f->service);
 		if (f->born != DATE_NONE)
@@ -330,7 +337,7 @@ stats_add(struct stats *s, const struct facts *f)
 		closed = f->lv[i].closed;
 	}
 	if (level >= 0 && !closed) {
-		snprintf(key, sizeof key, "%d", level);
+		snprintf(key, sizeof key, "%s%d", s->model, level);
 		count(s, T_OPEN_AT_END, key);
 	}
 	count_events(s, f);

@@ -71,6 +71,9 @@ struct stats {
 	char **repos;
 	size_t nrepos, repo;    /* repo: the one being counted */
 	struct crosstab byrepo[T_N];
+	/* "" or, when repositories of different level models are counted
+	 * together, the model's name and ":", before every level in a key. */
+	char model[128];
 	struct vals children;   /* identity hashes of the children of active cases */
 	long cases;             /* cases read */
 };
@@ -81,6 +84,9 @@ void stats_init(struct stats *s, day_t from, day_t to, const struct bands *bands
  * which one the next cases are from. */
 void stats_repos(struct stats *s, char *const *names, size_t n);
 void stats_repo(struct stats *s, size_t i);
+/* The level model of the next cases, when the repositories' models
+ * differ: their levels are then kept apart, as "MODEL:LEVEL". */
+void stats_model(struct stats *s, const char *name);
 /* Whether table t has a breakdown by repository. */
 int stats_byrepo(const struct stats *s, int t);
 /* Counts one case, from its facts. */

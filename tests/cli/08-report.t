@@ -484,28 +484,37 @@ NAV 1
 Skole 4
 total 8
 EOF
-figures active_by_highest_level "sum: active, levels 0-3" <<'EOF'
-0 2
-1 4
-2 3
-3 2
+# The two use different level models (three-level, four-level): their
+# levels are never added up, every level row says its model (issue 14).
+figures active_by_highest_level "sum: active, the levels of each model apart" <<'EOF'
+four-level:0 1
+four-level:3 2
+three-level:0 1
+three-level:1 4
+three-level:2 3
 total 11
 EOF
-figures open_at_end_by_level "sum: open at the end" <<'EOF'
-0 2
-1 5
-3 1
+figures open_at_end_by_level "sum: open at the end, by model" <<'EOF'
+four-level:0 1
+four-level:3 1
+three-level:0 1
+three-level:1 5
 total 8
 EOF
-figures level_moves "sum: moves of both models" <<'EOF'
-0>1 6
-0>2 1
-1>2 3
-2>1 1
-2>3 2
-3>2 1
+figures level_moves "sum: moves of both models, apart" <<'EOF'
+four-level:0>1 2
+four-level:1>2 2
+four-level:2>3 2
+four-level:3>2 1
+three-level:0>1 4
+three-level:0>2 1
+three-level:1>2 1
+three-level:2>1 1
 total 14
 EOF
+expect 0 "two models in Markdown" bti-report --year 2026 --lang en "$r" "$r4"
+like "$(out)" '^- four-level: Level 2 → 3: 2$' "md: a level row names its model"
+expect 0 "two repositories again" bti-report --year 2026 --format tsv "$r" "$r4"
 figures closed_by_cause "sum: causes" <<'EOF'
 consent-withdrawn 1
 goal-reached 1
