@@ -155,6 +155,7 @@ statistics(struct cli *c, struct periods *ps, const struct bands *bands, const c
 		int loaded = repo_open(&r, nrepos ? repos[i] : c->dir, 1, &dg) == 0 && repo_load(&r, &dg) == 0;
 		for (size_t j = 0; loaded && j < ps->n; j++) {
 			stats_repo(&ps->s[j], (size_t)i);
+			stats_decision_days(&ps->s[j], r.model.decision_days);
 			if (mixed)
 				stats_model(&ps->s[j], r.model.name);
 		}

@@ -41,6 +41,7 @@ static const struct {
 	[T_COORDINATING] = { "coordinators_by_service", K_COUNTS, { NULL } },
 	[T_MEETINGS] = { "meetings_child_heard", K_COUNTS, { "child-present", "child-view", "child-not-heard", NULL } },
 	[T_OUTCOMES] = { "measure_outcomes", K_COUNTS, { "reached", "continue", "change", "stop", NULL } },
+	[T_DECISIONS] = { "decisions_within_deadline", K_COUNTS, { "on-time", "late", "overdue", "waiting", NULL } },
 };
 
 static const struct bands band_sets[] = {
@@ -137,6 +138,12 @@ void
 stats_repo(struct stats *s, size_t i)
 {
 	s->repo = i;
+}
+
+void
+stats_decision_days(struct stats *s, int days)
+{
+	s->decision_days = days;
 }
 
 void
@@ -342,6 +349,12 @@ stats_add(struct stats *s, const struct facts *f)
 	}
 	count_events(s, f);
 	count_evaluations(s, f);
+	if (in(s, f->opened) && s->decision_days > 0) {
+		/* The first decision about the level, against the model's days. */
+		day_t due = f->opened + s->decision_days;
+		count(s, T_DECISIONS, decision != DATE_NONE ? (decision <= due ? "on-time" : "late") :
+		    due < s->today ? "overdue" : "waiting");
+	}
 	if (in(s, f->opened)) {
 		if (f->nms)
 			vals_add(&s->t[T_MEDIANS].rows[0].vals, f->ms[0].date - f->opened);

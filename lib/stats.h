@@ -13,7 +13,7 @@ enum {
 	T_HANDOVERS, T_REPORTS, T_MEDIANS,
 	T_REPORTS_TO, T_REPORTS_TOLD, T_KINDS, T_WORRY, T_WORRY_Q, T_ACTIVE_AGE,
 	T_CHILDREN, T_REOPENED, T_DURATION, T_LEVEL_DAYS, T_JOINED, T_COORDINATING,
-	T_MEETINGS, T_OUTCOMES, T_N
+	T_MEETINGS, T_OUTCOMES, T_DECISIONS, T_N
 };
 
 /* The cross-tables: cases opened by service and age band, active cases by
@@ -74,6 +74,7 @@ struct stats {
 	/* "" or, when repositories of different level models are counted
 	 * together, the model's name and ":", before every level in a key. */
 	char model[128];
+	int decision_days;      /* the model's deadline for the first decision, 0 none */
 	struct vals children;   /* identity hashes of the children of active cases */
 	long cases;             /* cases read */
 };
@@ -87,6 +88,9 @@ void stats_repo(struct stats *s, size_t i);
 /* The level model of the next cases, when the repositories' models
  * differ: their levels are then kept apart, as "MODEL:LEVEL". */
 void stats_model(struct stats *s, const char *name);
+/* The level model's deadline for the first decision about the level, in
+ * days after the opening (0: the model sets none), for the next cases. */
+void stats_decision_days(struct stats *s, int days);
 /* Whether table t has a breakdown by repository. */
 int stats_byrepo(const struct stats *s, int t);
 /* Counts one case, from its facts. */

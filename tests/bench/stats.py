@@ -33,7 +33,7 @@ TABLES = ("opened", "opened_by_service", "opened_by_age", "active_by_highest_lev
           "median_days", "reports_by_receiver", "reports_guardians_told", "concern_kinds",
           "worry_score", "worry_quartiles", "active_by_age", "active_children", "reopenings",
           "case_duration_days", "days_at_level", "services_joined", "coordinators_by_service",
-          "meetings_child_heard", "measure_outcomes")
+          "meetings_child_heard", "measure_outcomes", "decisions_within_deadline")
 KINDS = ("violence", "sexual-abuse", "neglect", "illness", "disability", "behaviour",
          "trafficking", "other")
 BANDS = {"default": (5, 12, 15, 17, 23), "ssb": (5, 12, 17, 22, 23)}
@@ -49,6 +49,7 @@ FIXED = {
     "case_duration_days": ("q1", "median", "q3"),
     "meetings_child_heard": ("child-present", "child-view", "child-not-heard"),
     "measure_outcomes": ("reached", "continue", "change", "stop"),
+    "decisions_within_deadline": ("on-time", "late", "overdue", "waiting"),
 }
 NO_ROWS = ("opened", "coordinator_handovers", "reports_to_child_welfare", "active_children",
            "reopenings")
@@ -178,7 +179,8 @@ def child_identity(child):
 
 
 class Stats:
-    def __init__(self, year, today, bands=BANDS["default"]):
+    def __init__(self, year, today, bands=BANDS["default"], decision_days=0):
+        self.decision_days = decision_days
         self.frm = datetime.date(year, 1, 1).toordinal()
         self.to = datetime.date(year, 12, 31).toordinal()
         self.today = today
@@ -324,6 +326,11 @@ class Stats:
                     self.count("evaluations_due",
                                "on-time" if day(ev[j - 1].get("date")) <= due else "late")
                 due = day(it.get("next"))
+        if inp(opened) and self.decision_days > 0:
+            due = opened + self.decision_days
+            self.count("decisions_within_deadline",
+                       ("on-time" if decision <= due else "late") if decision >= 0 else
+                       "overdue" if due < self.today else "waiting")
         if inp(opened):
             if ms:
                 self.med[0].append(day(ms[0].get("date")) - opened)
@@ -521,13 +528,25 @@ def suppress_below(repo):
     return k if k is not None else 5
 
 
+def decision_days(repo):
+    """The level model's decision_days (models/NAME.yaml, NAME bti.yaml's model)."""
+    try:
+        with open(os.path.join(repo, "bti.yaml"), "rb") as f:
+            name = (yaml.load(f, Loader=yaml.CSafeLoader) or {}).get("model")
+        with open(os.path.join(repo, "models", f"{name}.yaml"), "rb") as f:
+            model = yaml.load(f, Loader=yaml.CSafeLoader) or {}
+    except (FileNotFoundError, TypeError):
+        return 0
+    return as_int(model.get("decision_days")) or 0
+
+
 def main():
     args = [a for a in sys.argv[1:] if a != "--raw" and not a.startswith("--bands=")]
     bands = [a[8:] for a in sys.argv[1:] if a.startswith("--bands=")] or ["default"]
     if len(args) != 2 or not args[1].isdigit() or bands[-1] not in BANDS:
         sys.exit("usage: stats.py DIR YEAR [--raw] [--bands=default|ssb]")
     repo, year = args[0], int(args[1])
-    st = Stats(year, today(), BANDS[bands[-1]])
+    st = Stats(year, today(), BANDS[bands[-1]], decision_days(repo))
     top = os.path.join(repo, "cases")
     for d, subdirs, names in os.walk(top):
         subdirs.sort()

@@ -23,7 +23,7 @@ consents coordinator_handovers reports_to_child_welfare median_days"
 new_tables="reports_by_receiver reports_guardians_told concern_kinds worry_score \
 worry_quartiles active_by_age active_children reopenings case_duration_days days_at_level \
 services_joined coordinators_by_service meetings_child_heard measure_outcomes \
-opened_by_service_and_age active_by_level_and_service closed_by_level_and_cause"
+decisions_within_deadline opened_by_service_and_age active_by_level_and_service closed_by_level_and_cause"
 # old_figures: the last run's tsv without its header, the tables above only.
 old_figures() { sed 1d "$tmp/out" | awk -F '\t' -v t=" $all_tables " 'index(t, " " $1 " ")'; }
 tables() { cut -f1 "$tmp/out" | uniq | tr '\n' ' ' | sed 's/ $//'; }

@@ -209,6 +209,43 @@ Skole|total 2" "by repository: a service in both"
 expect 0 "two repositories, Markdown" bti-report --year 2026 "$r" "$r2"
 like "$(out)" '^## Nye saker etter tjeneste – etter saksregister$' "md: a table by repository"
 
+# Decisions within the model's deadline: three-level sets none, so nothing
+# is counted; four-level gives 3 days.
+expect 0 "three-level: --year 2026" bti-report -C "$r" --year 2026 --format tsv
+figures decisions_within_deadline "three-level: no deadline, nothing counted" <<'EOF2'
+on-time 0
+late 0
+overdue 0
+waiting 0
+total 0
+EOF2
+r4="$tmp/four"
+newrepo "$r4" --model four-level
+suppress_below "$r4" 1
+for q in Q1 Q2 Q3; do
+	fxnew $q bti-new -C "$r4" --date 2026-06-01 --name "Barn $q" --born 2015-01-01 --service Skole \
+		--concern Uro --worry 3 --guardian Mor
+done
+fxnew Q4 bti-new -C "$r4" --date 2026-06-14 --name "Barn Q4" --born 2015-01-01 --service Skole \
+	--concern Uro --worry 3 --guardian Mor
+fx bti-coordinator -C "$r4" --date 2026-06-03 --name "Sara Stafett" --service Skole "$Q1"
+fx bti-level -C "$r4" --date 2026-06-03 --reason Tiltak "$Q1" 1
+fx bti-coordinator -C "$r4" --date 2026-06-10 --name "Sara Stafett" --service Skole "$Q2"
+fx bti-level -C "$r4" --date 2026-06-10 --reason Tiltak "$Q2" 1
+expect 0 "four-level: --year 2026" bti-report -C "$r4" --year 2026 --format tsv
+# Due 06-04: Q1 decided 06-03 (on time), Q2 06-10 (late), Q3 not at all and
+# the day has passed (today 06-15); Q4 opened 06-14 is due 06-17.
+figures decisions_within_deadline "four-level: decisions against 3 days" <<'EOF2'
+on-time 1
+late 1
+overdue 1
+waiting 1
+total 4
+EOF2
+bti-report -C "$r4" --year 2026 --format tsv >"$tmp/c.tsv"
+python3 "$top/tests/bench/stats.py" "$r4" 2026 >"$tmp/py.tsv" 2>&1
+is "$(diff "$tmp/c.tsv" "$tmp/py.tsv")" "" "stats.py agrees on a four-level repository"
+
 # tests/bench/stats.py, written from the man page apart from the C code,
 # gives the same figures, every table and cross-table.
 for y in 2025 2026; do
