@@ -17,16 +17,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collate.h"
 #include "crosstab.h"
 #include "stats.h"
 #include "util.h"
+
+/* Keeps the spelling of a name that sorts first by bytes (as stats.c). */
+static void
+spelling(char **kept, const char *other)
+{
+	if (strcmp(other, *kept) < 0) {
+		free(*kept);
+		*kept = xstrdup(other);
+	}
+}
 
 void
 crosstab_count(struct crosstab *x, const char *r, const char *c)
 {
 	for (size_t i = 0; i < x->npairs; i++)
-		if (!strcmp(x->pairs[i].r, r) && !strcmp(x->pairs[i].c, c)) {
+		if (nb_same_name(x->pairs[i].r, r) && nb_same_name(x->pairs[i].c, c)) {
 			x->pairs[i].n++;
+			spelling(&x->pairs[i].r, r);
+			spelling(&x->pairs[i].c, c);
 			return;
 		}
 	x->pairs = xrealloc(x->pairs, (x->npairs + 1) * sizeof *x->pairs);
@@ -36,14 +49,14 @@ crosstab_count(struct crosstab *x, const char *r, const char *c)
 static int
 cmp_str(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return nb_collate(*(char *const *)a, *(char *const *)b);
 }
 
 static size_t
 find(char **keys, size_t n, const char *key)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!strcmp(keys[i], key))
+		if (nb_same_name(keys[i], key))
 			return i;
 	return n;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collate.h"
 #include "stats.h"
 #include "util.h"
 
@@ -80,12 +81,23 @@ band_of(const struct bands *b, int age, char key[16])
 	band_key(b, i, key);
 }
 
+/* The row of key, made if there is none. Names that differ only in case
+ * or spaces are one row, under the spelling that sorts first by bytes, so
+ * that it does not depend on the order of the cases. */
 static struct row *
 row(struct table *t, const char *key)
 {
 	for (size_t i = 0; i < t->nrows; i++)
 		if (!strcmp(t->rows[i].key, key))
 			return &t->rows[i];
+	for (size_t i = 0; i < t->nrows; i++)
+		if (nb_same_name(t->rows[i].key, key)) {
+			if (strcmp(key, t->rows[i].key) < 0) {
+				free(t->rows[i].key);
+				t->rows[i].key = xstrdup(key);
+			}
+			return &t->rows[i];
+		}
 	t->rows = xrealloc(t->rows, (t->nrows + 1) * sizeof *t->rows);
 	struct row *r = &t->rows[t->nrows++];
 	memset(r, 0, sizeof *r);
@@ -373,7 +385,7 @@ cmp_long(const void *a, const void *b)
 static int
 cmp_row(const void *a, const void *b)
 {
-	return strcmp(((const struct row *)a)->key, ((const struct row *)b)->key);
+	return nb_collate(((const struct row *)a)->key, ((const struct row *)b)->key);
 }
 
 /* The median of n sorted values: the middle one, or the mean of the middle

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collate.h"
 #include "labels.h"
 #include "model.h"
 #include "render.h"
@@ -57,7 +58,7 @@ get(const struct stats *s, int t, const char *key)
 	if (!key)
 		return (struct cell){ tb->total, tb->total_hidden, 0 };
 	for (size_t i = 0; i < tb->nrows; i++)
-		if (!strcmp(tb->rows[i].key, key)) {
+		if (nb_same_name(tb->rows[i].key, key)) {
 			const struct row *r = &tb->rows[i];
 			int figure = tb->kind == K_MEDIAN || tb->kind == K_QUARTILES;
 			return (struct cell){ r->n, r->hidden, figure && !r->base };
@@ -74,7 +75,7 @@ change(struct cell a, struct cell b)
 static int
 cmp_str(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return nb_collate(*(char *const *)a, *(char *const *)b);
 }
 
 /* The rows of table t in any period: the fixed ones, then the others
@@ -94,7 +95,7 @@ keys(const struct stats *s, size_t n, int t, size_t *count)
 		for (size_t i = s[p].t[t].nfixed; i < s[p].t[t].nrows; i++) {
 			const char *key = s[p].t[t].rows[i].key;
 			size_t j = fixed;
-			while (j < m && strcmp(k[j], key))
+			while (j < m && !nb_same_name(k[j], key))
 				j++;
 			if (j == m)
 				k[m++] = key;

@@ -63,9 +63,6 @@ SAME_TOTAL = (("opened", "opened_by_service", "opened_by_age"),
               ("closed_by_level", "closed_by_cause"),
               ("reports_to_child_welfare", "reports_by_receiver", "reports_guardians_told"))
 QUARTILES = ("worry_quartiles", "case_duration_days")
-SORTED = ("opened_by_service", "active_by_highest_level", "open_at_end_by_level",
-          "level_moves", "closed_by_level", "closed_by_cause", "days_at_level",
-          "services_joined", "coordinators_by_service")
 
 DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -156,6 +153,48 @@ def text(v):
     return str(v)
 
 
+def lower(c):
+    """lib/collate.c lower: Basic Latin, Latin-1, Latin Extended-A."""
+    if ord("A") <= c <= ord("Z") or (0xC0 <= c <= 0xDE and c != 0xD7):
+        return c + 0x20
+    if 0x100 <= c <= 0x137 or 0x14A <= c <= 0x177:
+        return c | 1
+    if 0x139 <= c <= 0x148 or 0x179 <= c <= 0x17E:
+        return c + 1 if c & 1 else c
+    return c
+
+
+LETTERS = {0xE0: "a", 0xE1: "a", 0xE2: "a", 0xE3: "a", 0xE4: 27, 0xE5: 29, 0xE6: 27, 0xE7: "c",
+           0xE8: "e", 0xE9: "e", 0xEA: "e", 0xEB: "e", 0xEC: "i", 0xED: "i", 0xEE: "i", 0xEF: "i",
+           0xF1: "n", 0xF2: "o", 0xF3: "o", 0xF4: "o", 0xF5: "o", 0xF6: 28, 0xF8: 28, 0xF9: "u",
+           0xFA: "u", 0xFB: "u", 0xFC: "y", 0xFD: "y", 0xFF: "y", 0x101: "a", 0x10D: "c",
+           0x111: "d", 0x14B: "n", 0x161: "s", 0x167: "t", 0x17E: "z"}
+
+
+def weight(c):
+    """lib/collate.c weight: signs, digits, a..z æ ø å, the rest."""
+    lc = lower(c)
+    if ord("a") <= lc <= ord("z"):
+        return 1000 + lc - ord("a") + 1
+    if lc in LETTERS:
+        to = LETTERS[lc]
+        return 1000 + (ord(to) - ord("a") + 1 if isinstance(to, str) else to)
+    if ord("0") <= c <= ord("9"):
+        return 500 + c
+    return c if c < 128 else 2000 + c
+
+
+def collate_key(s):
+    """nb_collate: the weights, then the bytes."""
+    return tuple(weight(ord(ch)) for ch in s), s.encode()
+
+
+def name_key(s):
+    """nb_same_name: small letters, no spaces at the ends, runs of spaces as one."""
+    words = [w for w in s.replace("\u00a0", " ").split(" ") if w]
+    return " ".join("".join(chr(lower(ord(ch))) for ch in w) for w in words)
+
+
 def quartiles(v):
     """q1, median, q3: the medians of the sorted values and of their lower
     and upper halves (the middle value in neither; one value is all three)."""
@@ -188,6 +227,7 @@ class Stats:
         fixed = dict(FIXED)
         fixed["opened_by_age"] = fixed["active_by_age"] = tuple(band_keys(bands)[0])
         self.rows = {t: {k: 0 for k in fixed.get(t, ())} for t in TABLES}
+        self.nfixed = {t: len(fixed.get(t, ())) for t in TABLES}
         self.total = {t: 0 for t in TABLES}
         self.med = ([], [])
         self.vals = {"worry_quartiles": [], "case_duration_days": []}
@@ -196,13 +236,25 @@ class Stats:
         self.pairs = {x: {} for x in CROSSTABS}
 
     def pair(self, x, r, c):
-        self.pairs[x][(r, c)] = self.pairs[x].get((r, c), 0) + 1
+        """crosstab_count: names the same but for case and spaces are one,
+        under the spelling first by bytes."""
+        k = (name_key(r), name_key(c))
+        p = self.pairs[x].setdefault(k, [r, c, 0])
+        p[0], p[1] = min(p[0], r, key=str.encode), min(p[1], c, key=str.encode)
+        p[2] += 1
 
     def inp(self, d):
         return self.frm <= d <= self.to
 
     def count(self, table, key):
         r = self.rows[table]
+        if key not in r:
+            # stats.c row: one row for names that differ in case or spaces
+            old = next((k for k in r if name_key(k) == name_key(key)), None)
+            if old is not None and key.encode() < old.encode():
+                self.rows[table] = r = {(key if k == old else k): v for k, v in r.items()}
+            elif old is not None:
+                key = old
         r[key] = r.get(key, 0) + 1
         self.total[table] += 1
 
@@ -347,8 +399,8 @@ class Stats:
         rows, hid, thid = {}, {}, {}
         for t in TABLES:
             rows[t] = list(self.rows[t].items())
-            if t in SORTED:
-                rows[t].sort(key=lambda r: r[0].encode())
+            f = self.nfixed[t]
+            rows[t][f:] = sorted(rows[t][f:], key=lambda r: collate_key(r[0]))
             if t in MEDIANS or t in QUARTILES:
                 continue
             # primary: 0 < n < k
@@ -425,13 +477,18 @@ class CrossTable:
 
         def keys(link, side):
             fixed = [key for key, _ in link] if link else []
-            extra = sorted({p[side] for p in pairs} - set(fixed), key=lambda x: x.encode())
-            return fixed + extra
+            seen, extra = {name_key(k) for k in fixed}, []
+            for p in pairs.values():
+                if name_key(p[side]) not in seen:
+                    seen.add(name_key(p[side]))
+                    extra.append(p[side])
+            return fixed + sorted(extra, key=collate_key)
         self.rk, self.ck = keys(rlink, 0), keys(clink, 1)
         R, C = len(self.rk), len(self.ck)
         self.v = [[0] * (C + 1) for _ in range(R + 1)]
-        for (r, c), n in pairs.items():
-            i, j = self.rk.index(r), self.ck.index(c)
+        rn, cn = [name_key(k) for k in self.rk], [name_key(k) for k in self.ck]
+        for r, c, n in pairs.values():
+            i, j = rn.index(name_key(r)), cn.index(name_key(c))
             for a, b in ((i, j), (i, C), (R, j), (R, C)):
                 self.v[a][b] += n
         self.hid = [[1 if 0 < n < k else 0 for n in row] for row in self.v]
