@@ -472,10 +472,10 @@ figures(struct table *t, int k)
 	for (size_t i = 0; i < t->nrows; i++) {
 		struct row *r = &t->rows[i];
 		struct vals *v = t->kind == K_MEDIAN ? &r->vals : &t->vals;
-		qsort(v->v, v->n, sizeof *v->v, cmp_long);
 		r->base = (long)v->n;
 		if (!v->n)
 			continue;
+		qsort(v->v, v->n, sizeof *v->v, cmp_long);
 		size_t half = v->n / 2 ? v->n / 2 : 1;
 		if (t->kind == K_MEDIAN || !strcmp(r->key, "median"))
 			r->n = median(v->v, v->n);
@@ -496,7 +496,8 @@ stats_finish(struct stats *s, int k)
 			qsort(t->rows + t->nfixed, t->nrows - t->nfixed, sizeof *t->rows, cmp_row);
 	}
 	/* Children: each identity once. */
-	qsort(s->children.v, s->children.n, sizeof *s->children.v, cmp_long);
+	if (s->children.n)
+		qsort(s->children.v, s->children.n, sizeof *s->children.v, cmp_long);
 	for (size_t i = 0; i < s->children.n; i++)
 		s->t[T_CHILDREN].total += !i || s->children.v[i] != s->children.v[i - 1];
 	for (int i = 0; i < T_N; i++)
