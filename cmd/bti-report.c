@@ -156,6 +156,10 @@ statistics(struct cli *c, struct periods *ps, const struct bands *bands, const c
 		for (size_t j = 0; loaded && j < ps->n; j++) {
 			stats_repo(&ps->s[j], (size_t)i);
 			stats_decision_days(&ps->s[j], r.model.decision_days);
+			unsigned coop = 0;
+			for (int l = 0; l < r.model.nlevels; l++)
+				coop |= (unsigned)(r.model.levels[l].cooperation != 0) << l;
+			stats_meetings(&ps->s[j], r.model.meetings_per_year, coop);
 			if (mixed)
 				stats_model(&ps->s[j], r.model.name);
 		}

@@ -43,6 +43,7 @@ static const struct {
 	[T_MEETINGS] = { "meetings_child_heard", K_COUNTS, { "child-present", "child-view", "child-not-heard", NULL } },
 	[T_OUTCOMES] = { "measure_outcomes", K_COUNTS, { "reached", "continue", "change", "stop", NULL } },
 	[T_DECISIONS] = { "decisions_within_deadline", K_COUNTS, { "on-time", "late", "overdue", "waiting", NULL } },
+	[T_MEETINGS_DUE] = { "meetings_at_cooperation_levels", K_COUNTS, { "enough", "too-few", NULL } },
 };
 
 static const struct bands band_sets[] = {
@@ -150,6 +151,38 @@ void
 stats_repo(struct stats *s, size_t i)
 {
 	s->repo = i;
+}
+
+void
+stats_meetings(struct stats *s, int per_year, unsigned levels)
+{
+	s->meetings_per_year = per_year;
+	s->meeting_levels = levels;
+}
+
+/* The days of the period a case spent at a level of cooperation, and the
+ * meetings held on those days, against the model's meetings a year for so
+ * many days (rounded up). */
+static void
+count_meetings(struct stats *s, const struct facts *f)
+{
+	long days = 0, held = 0;
+	for (size_t i = 0; i < f->nlv; i++) {
+		const struct flevel *e = &f->lv[i];
+		if (e->closed || !(s->meeting_levels >> e->level & 1))
+			continue;
+		day_t start = e->date > s->from ? e->date : s->from;
+		day_t end = i + 1 < f->nlv ? f->lv[i + 1].date : s->to + 1;
+		if (end > s->to + 1)
+			end = s->to + 1;
+		if (end <= start)
+			continue;
+		days += end - start;
+		for (size_t m = 0; m < f->nmt; m++)
+			held += f->mt[m].date >= start && f->mt[m].date < end;
+	}
+	if (days > 0)
+		count(s, T_MEETINGS_DUE, held * 365 >= (long)s->meetings_per_year * days ? "enough" : "too-few");
 }
 
 void
@@ -361,6 +394,8 @@ stats_add(struct stats *s, const struct facts *f)
 	}
 	count_events(s, f);
 	count_evaluations(s, f);
+	if (s->meetings_per_year > 0)
+		count_meetings(s, f);
 	if (in(s, f->opened) && s->decision_days > 0) {
 		/* The first decision about the level, against the model's days. */
 		day_t due = f->opened + s->decision_days;

@@ -13,7 +13,7 @@ enum {
 	T_HANDOVERS, T_REPORTS, T_MEDIANS,
 	T_REPORTS_TO, T_REPORTS_TOLD, T_KINDS, T_WORRY, T_WORRY_Q, T_ACTIVE_AGE,
 	T_CHILDREN, T_REOPENED, T_DURATION, T_LEVEL_DAYS, T_JOINED, T_COORDINATING,
-	T_MEETINGS, T_OUTCOMES, T_DECISIONS, T_N
+	T_MEETINGS, T_OUTCOMES, T_DECISIONS, T_MEETINGS_DUE, T_N
 };
 
 /* The cross-tables: cases opened by service and age band, active cases by
@@ -75,6 +75,8 @@ struct stats {
 	 * together, the model's name and ":", before every level in a key. */
 	char model[128];
 	int decision_days;      /* the model's deadline for the first decision, 0 none */
+	int meetings_per_year;  /* the model's meetings a year at meeting_levels, 0 none */
+	unsigned meeting_levels;        /* bit set: the levels of cooperation */
 	struct vals children;   /* identity hashes of the children of active cases */
 	long cases;             /* cases read */
 };
@@ -91,6 +93,9 @@ void stats_model(struct stats *s, const char *name);
 /* The level model's deadline for the first decision about the level, in
  * days after the opening (0: the model sets none), for the next cases. */
 void stats_decision_days(struct stats *s, int days);
+/* The model's meetings a year at the levels of cooperation (bit set), for
+ * the next cases (0: the model sets none). */
+void stats_meetings(struct stats *s, int per_year, unsigned levels);
 /* Whether table t has a breakdown by repository. */
 int stats_byrepo(const struct stats *s, int t);
 /* Counts one case, from its facts. */

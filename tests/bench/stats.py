@@ -33,7 +33,8 @@ TABLES = ("opened", "opened_by_service", "opened_by_age", "active_by_highest_lev
           "median_days", "reports_by_receiver", "reports_guardians_told", "concern_kinds",
           "worry_score", "worry_quartiles", "active_by_age", "active_children", "reopenings",
           "case_duration_days", "days_at_level", "services_joined", "coordinators_by_service",
-          "meetings_child_heard", "measure_outcomes", "decisions_within_deadline")
+          "meetings_child_heard", "measure_outcomes", "decisions_within_deadline",
+          "meetings_at_cooperation_levels")
 KINDS = ("violence", "sexual-abuse", "neglect", "illness", "disability", "behaviour",
          "trafficking", "other")
 BANDS = {"default": (5, 12, 15, 17, 23), "ssb": (5, 12, 17, 22, 23)}
@@ -50,6 +51,7 @@ FIXED = {
     "meetings_child_heard": ("child-present", "child-view", "child-not-heard"),
     "measure_outcomes": ("reached", "continue", "change", "stop"),
     "decisions_within_deadline": ("on-time", "late", "overdue", "waiting"),
+    "meetings_at_cooperation_levels": ("enough", "too-few"),
 }
 NO_ROWS = ("opened", "coordinator_handovers", "reports_to_child_welfare", "active_children",
            "reopenings")
@@ -218,8 +220,12 @@ def child_identity(child):
 
 
 class Stats:
-    def __init__(self, year, today, bands=BANDS["default"], decision_days=0):
-        self.decision_days = decision_days
+    def __init__(self, year, today, bands=BANDS["default"], model=None):
+        model = model or {}
+        self.decision_days = as_int(model.get("decision_days")) or 0
+        self.meetings_per_year = as_int(model.get("meetings_per_year")) or 0
+        self.meeting_levels = {as_int(lv.get("level")) for lv in model.get("levels") or []
+                               if lv.get("cooperation") is True}
         self.frm = datetime.date(year, 1, 1).toordinal()
         self.to = datetime.date(year, 12, 31).toordinal()
         self.today = today
@@ -378,6 +384,21 @@ class Stats:
                     self.count("evaluations_due",
                                "on-time" if day(ev[j - 1].get("date")) <= due else "late")
                 due = day(it.get("next"))
+        if self.meetings_per_year > 0:
+            # days at a level of cooperation in the period, meetings on them
+            days = held = 0
+            meetings = [day(m.get("date")) for m in c.get("meetings") or []]
+            for i, e in enumerate(lv):
+                if e.get("closed") is True or as_int(e.get("level")) not in self.meeting_levels:
+                    continue
+                start = max(day(e.get("date")), self.frm)
+                end = min(day(lv[i + 1].get("date")) if i + 1 < len(lv) else self.to + 1, self.to + 1)
+                if end > start:
+                    days += end - start
+                    held += sum(1 for m in meetings if start <= m < end)
+            if days > 0:
+                self.count("meetings_at_cooperation_levels",
+                           "enough" if held * 365 >= self.meetings_per_year * days else "too-few")
         if inp(opened) and self.decision_days > 0:
             due = opened + self.decision_days
             self.count("decisions_within_deadline",
@@ -585,16 +606,16 @@ def suppress_below(repo):
     return k if k is not None else 5
 
 
-def decision_days(repo):
-    """The level model's decision_days (models/NAME.yaml, NAME bti.yaml's model)."""
+def level_model(repo):
+    """The level model (models/NAME.yaml, NAME bti.yaml's model), or {}."""
     try:
         with open(os.path.join(repo, "bti.yaml"), "rb") as f:
             name = (yaml.load(f, Loader=yaml.CSafeLoader) or {}).get("model")
         with open(os.path.join(repo, "models", f"{name}.yaml"), "rb") as f:
             model = yaml.load(f, Loader=yaml.CSafeLoader) or {}
     except (FileNotFoundError, TypeError):
-        return 0
-    return as_int(model.get("decision_days")) or 0
+        return {}
+    return model
 
 
 def main():
@@ -603,7 +624,7 @@ def main():
     if len(args) != 2 or not args[1].isdigit() or bands[-1] not in BANDS:
         sys.exit("usage: stats.py DIR YEAR [--raw] [--bands=default|ssb]")
     repo, year = args[0], int(args[1])
-    st = Stats(year, today(), BANDS[bands[-1]], decision_days(repo))
+    st = Stats(year, today(), BANDS[bands[-1]], level_model(repo))
     top = os.path.join(repo, "cases")
     for d, subdirs, names in os.walk(top):
         subdirs.sort()

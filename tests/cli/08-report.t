@@ -23,7 +23,7 @@ consents coordinator_handovers reports_to_child_welfare median_days"
 new_tables="reports_by_receiver reports_guardians_told concern_kinds worry_score \
 worry_quartiles active_by_age active_children reopenings case_duration_days days_at_level \
 services_joined coordinators_by_service meetings_child_heard measure_outcomes \
-decisions_within_deadline opened_by_service_and_age active_by_level_and_service closed_by_level_and_cause"
+decisions_within_deadline meetings_at_cooperation_levels opened_by_service_and_age active_by_level_and_service closed_by_level_and_cause"
 # old_figures: the last run's tsv without its header, the tables above only.
 old_figures() { sed 1d "$tmp/out" | awk -F '\t' -v t=" $all_tables " 'index(t, " " $1 " ")'; }
 tables() { cut -f1 "$tmp/out" | uniq | tr '\n' ' ' | sed 's/ $//'; }
@@ -154,6 +154,10 @@ is "$(row evaluations_due on-time)" 4 "2026: measures evaluated on time"
 is "$(row evaluations_due late)" 4 "2026: measures evaluated late"
 is "$(row evaluations_due not-evaluated)" 3 "2026: measures never evaluated, also in a case without evaluations"
 is "$(row evaluations_due total)" 11 "2026: measures due for evaluation"
+# Meetings at level 2 (three-level: 2 a year): A at 2 01-25..04-10, D
+# 02-05..04-02, H 01-01..02-10, none with a meeting: too few, all three.
+is "$(row meetings_at_cooperation_levels too-few) $(row meetings_at_cooperation_levels total)" "3 3" \
+	"2026: cases at level 2 without the model's meetings"
 # Consents dated 2026: A c1 given, D c1 given, D c2 withdraws c1, J c1 refused.
 figures consents "2026: consents given, refused, withdrawn" <<'EOF'
 given 2

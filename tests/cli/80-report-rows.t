@@ -209,6 +209,15 @@ Skole|total 2" "by repository: a service in both"
 expect 0 "two repositories, Markdown" bti-report --year 2026 "$r" "$r2"
 like "$(out)" '^## Nye saker etter tjeneste – etter saksregister$' "md: a table by repository"
 
+# Meetings at the levels of cooperation (three-level: level 2, 2 a year):
+# P1 at 2 from 01-10 to its closing 05-01, 111 days, asks for 2 x 111 / 365,
+# one meeting; it had two. No other case was at 2.
+expect 0 "--year 2026 again" bti-report -C "$r" --year 2026 --format tsv
+figures meetings_at_cooperation_levels "meetings as the model asks, at level 2" <<'EOF2'
+enough 1
+too-few 0
+total 1
+EOF2
 # Decisions within the model's deadline: three-level sets none, so nothing
 # is counted; four-level gives 3 days.
 expect 0 "three-level: --year 2026" bti-report -C "$r" --year 2026 --format tsv
