@@ -3,6 +3,7 @@
  * u CHILD (the identity hash), l DATE LEVEL CLOSED CAUSE, c DATE STATUS,
  * k DATE SERVICE (coordinator), j DATE SERVICE (a service joining),
  * r DATE TO TOLD (report), g DATE PRESENT VIEW (meeting), m DATE DUE,
+ * x FROM TO (days without a consent covering every service taking part),
  * e DATE (evaluation), i MEASURE OUTCOME NEXT (an item of the last e).
  * Numbers are decimal, a date is a day number (DATE_NONE when there is
  * none), and the texts, SERVICE and CAUSE, are LENGTH:BYTES, so no byte
@@ -13,6 +14,7 @@
 
 #include "case.h"
 #include "facts.h"
+#include "rules.h"
 
 /* The next free element of arr (count n, capacity cap), growing it. */
 #define PUSH(arr, n, cap) \
@@ -29,7 +31,7 @@ static void
 reset(struct facts *f)
 {
 	f->nlv = f->ncs = f->ncoord = f->nrep = f->nev = f->nms = f->nit = 0;
-	f->njoin = f->nmt = f->npool = 0;
+	f->njoin = f->nmt = f->npool = f->nunc = 0;
 	f->worry = f->kinds = 0;
 	f->child = 0;
 	f->opened = f->born = DATE_NONE;
@@ -98,6 +100,54 @@ concern(struct facts *f, const struct node *root)
 		f->child = child_hash("name", map_str(child, "name"), map_str(child, "born"));
 }
 
+static int
+cmp_day(const void *a, const void *b)
+{
+	day_t x = *(const day_t *)a, y = *(const day_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The spans of days when some service taking part had no consent in force
+ * covering it (rules_uncovered). That can change only on the day of an
+ * entry of services or consents, the day after a consent expires, and the
+ * day after a consent for one meeting; between those days it holds. */
+static void
+uncovered(struct facts *f, const struct node *root)
+{
+	const struct node *l, *e;
+	size_t n = 0, cap = 8;
+	day_t *days = xmalloc(cap * sizeof *days);
+	const char *lists[] = { "services", "consents" };
+	for (int k = 0; k < 2; k++)
+		if ((l = map_list(root, lists[k])))
+			for (size_t i = 0; i < l->n; i++) {
+				e = l->v[i];
+				day_t d[3] = { map_date(e, "date"), map_date(e, "expires"), DATE_NONE };
+				if (d[1] != DATE_NONE)
+					d[1]++;
+				if (k && map_str(e, "scope") && !strcmp(map_str(e, "scope"), "meeting") && d[0] != DATE_NONE)
+					d[2] = d[0] + 1;
+				for (int j = 0; j < 3; j++)
+					if (d[j] != DATE_NONE) {
+						if (n == cap)
+							days = xrealloc(days, (cap *= 2) * sizeof *days);
+						days[n++] = d[j];
+					}
+			}
+	qsort(days, n, sizeof *days, cmp_day);
+	for (size_t i = 0; i < n; i++) {
+		if (i && days[i] == days[i - 1])
+			continue;
+		int out = rules_uncovered(root, days[i]) != NULL;
+		struct fspan *last = f->nunc ? &f->unc[f->nunc - 1] : NULL;
+		if (out && (!last || last->to != DATE_NONE))
+			*PUSH(f->unc, f->nunc, f->cunc) = (struct fspan){ days[i], DATE_NONE };
+		else if (!out && last && last->to == DATE_NONE)
+			last->to = days[i];
+	}
+	free(days);
+}
+
 void
 facts_from_case(struct facts *f, const struct node *root)
 {
@@ -109,6 +159,7 @@ facts_from_case(struct facts *f, const struct node *root)
 	f->born = st.born;
 	set_service(f, map_str(root, "service"), strlen(map_str(root, "service")));
 	concern(f, root);
+	uncovered(f, root);
 	if ((l = map_list(root, "levels")))
 		for (size_t i = 0; i < l->n; i++) {
 			struct flevel *x = PUSH(f->lv, f->nlv, f->clv);
@@ -221,6 +272,8 @@ facts_text(const struct facts *f, struct buf *b)
 		buf_printf(b, "r %ld %c %d\n", f->rep[i].date, f->rep[i].to, f->rep[i].told);
 	for (size_t i = 0; i < f->nmt; i++)
 		buf_printf(b, "g %ld %d %d\n", f->mt[i].date, f->mt[i].present, f->mt[i].view);
+	for (size_t i = 0; i < f->nunc; i++)
+		buf_printf(b, "x %ld %ld\n", f->unc[i].from, f->unc[i].to);
 	for (size_t i = 0; i < f->nms; i++)
 		buf_printf(b, "m %ld %ld\n", f->ms[i].date, f->ms[i].due);
 	for (size_t i = 0, k = 0; i < f->nev; i++) {
@@ -347,6 +400,10 @@ line(struct facts *f, char tag, struct rd *r)
 		x->told = (int)a;
 		return 0;
 	}
+	case 'x': {
+		struct fspan *x = PUSH(f->unc, f->nunc, f->cunc);
+		return date(r, &x->from) < 0 || date(r, &x->to) < 0 ? -1 : 0;
+	}
 	case 'g': {
 		struct fmeeting *x = PUSH(f->mt, f->nmt, f->cmt);
 		if (date(r, &x->date) < 0 || num(r, 0, 1, &a) < 0 || num(r, 0, 1, &b) < 0)
@@ -398,6 +455,7 @@ facts_free(struct facts *f)
 	free(f->it);
 	free(f->join);
 	free(f->mt);
+	free(f->unc);
 	free(f->pool);
 	memset(f, 0, sizeof *f);
 }

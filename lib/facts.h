@@ -31,14 +31,17 @@ struct facts {
 	/* to: b barnevern, p politi */
 	struct freport { day_t date; char to; int told; } *rep;
 	struct fmeeting { day_t date; int present, view; } *mt;
+	/* The days a service taking part had no consent in force covering it,
+	 * as spans [from, to), to DATE_NONE when it lasts. */
+	struct fspan { day_t from, to; } *unc;
 	struct fmeasure { day_t date, due; } *ms;
 	/* outcome: r reached, c continue, h change, s stop; measure -1 if unknown,
 	 * next DATE_NONE when there is none */
 	struct fitem { size_t eval; long measure; char outcome; day_t next; } *it;
-	size_t nlv, ncs, ncoord, nrep, nev, nms, nit, njoin, nmt;
+	size_t nlv, ncs, ncoord, nrep, nev, nms, nit, njoin, nmt, nunc;
 	/* Capacities: one struct facts is reused case after case without
 	 * allocating again (facts_parse empties it first). */
-	size_t clv, ccs, ccoord, crep, cev, cms, cit, cservice, cjoin, cmt, npool, cpool;
+	size_t clv, ccs, ccoord, crep, cev, cms, cit, cservice, cjoin, cmt, npool, cpool, cunc;
 };
 
 /* From a schema-valid case, into an empty or reused struct (zeroed once). */

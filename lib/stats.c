@@ -44,6 +44,7 @@ static const struct {
 	[T_OUTCOMES] = { "measure_outcomes", K_COUNTS, { "reached", "continue", "change", "stop", NULL } },
 	[T_DECISIONS] = { "decisions_within_deadline", K_COUNTS, { "on-time", "late", "overdue", "waiting", NULL } },
 	[T_MEETINGS_DUE] = { "meetings_at_cooperation_levels", K_COUNTS, { "enough", "too-few", NULL } },
+	[T_CONSENT_IN_FORCE] = { "cooperation_consents", K_COUNTS, { "consent-in-force", "without-consent", NULL } },
 };
 
 static const struct bands band_sets[] = {
@@ -167,6 +168,7 @@ static void
 count_meetings(struct stats *s, const struct facts *f)
 {
 	long days = 0, held = 0;
+	int without = 0;
 	for (size_t i = 0; i < f->nlv; i++) {
 		const struct flevel *e = &f->lv[i];
 		if (e->closed || !(s->meeting_levels >> e->level & 1))
@@ -180,9 +182,14 @@ count_meetings(struct stats *s, const struct facts *f)
 		days += end - start;
 		for (size_t m = 0; m < f->nmt; m++)
 			held += f->mt[m].date >= start && f->mt[m].date < end;
+		/* a day of it without a consent for every service taking part */
+		for (size_t u = 0; u < f->nunc; u++)
+			without |= f->unc[u].from < end && (f->unc[u].to == DATE_NONE || f->unc[u].to > start);
 	}
-	if (days > 0)
+	if (days > 0 && s->meetings_per_year > 0)
 		count(s, T_MEETINGS_DUE, held * 365 >= (long)s->meetings_per_year * days ? "enough" : "too-few");
+	if (days > 0)
+		count(s, T_CONSENT_IN_FORCE, without ? "without-consent" : "consent-in-force");
 }
 
 void
@@ -394,8 +401,7 @@ stats_add(struct stats *s, const struct facts *f)
 	}
 	count_events(s, f);
 	count_evaluations(s, f);
-	if (s->meetings_per_year > 0)
-		count_meetings(s, f);
+	count_meetings(s, f);
 	if (in(s, f->opened) && s->decision_days > 0) {
 		/* The first decision about the level, against the model's days. */
 		day_t due = f->opened + s->decision_days;

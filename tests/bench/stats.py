@@ -34,7 +34,7 @@ TABLES = ("opened", "opened_by_service", "opened_by_age", "active_by_highest_lev
           "worry_score", "worry_quartiles", "active_by_age", "active_children", "reopenings",
           "case_duration_days", "days_at_level", "services_joined", "coordinators_by_service",
           "meetings_child_heard", "measure_outcomes", "decisions_within_deadline",
-          "meetings_at_cooperation_levels")
+          "meetings_at_cooperation_levels", "cooperation_consents")
 KINDS = ("violence", "sexual-abuse", "neglect", "illness", "disability", "behaviour",
          "trafficking", "other")
 BANDS = {"default": (5, 12, 15, 17, 23), "ssb": (5, 12, 17, 22, 23)}
@@ -52,6 +52,7 @@ FIXED = {
     "measure_outcomes": ("reached", "continue", "change", "stop"),
     "decisions_within_deadline": ("on-time", "late", "overdue", "waiting"),
     "meetings_at_cooperation_levels": ("enough", "too-few"),
+    "cooperation_consents": ("consent-in-force", "without-consent"),
 }
 NO_ROWS = ("opened", "coordinator_handovers", "reports_to_child_welfare", "active_children",
            "reopenings")
@@ -195,6 +196,57 @@ def name_key(s):
     """nb_same_name: small letters, no spaces at the ends, runs of spaces as one."""
     words = [w for w in s.replace("\u00a0", " ").split(" ") if w]
     return " ".join("".join(chr(lower(ord(ch))) for ch in w) for w in words)
+
+
+def covering(c, service, d):
+    """lib/rules.c rules_covering: a given consent for the service in force on d."""
+    cs = c.get("consents") or []
+    for x in cs:
+        frm = day(x.get("date"))
+        if x.get("status") != "given" or frm > d or service not in (x.get("services") or []):
+            continue
+        if x.get("scope") == "meeting" and frm != d:
+            continue
+        until = day(x.get("expires")) if "expires" in x else -1
+        if until >= 0 and d > until:
+            continue
+        w = next((day(y.get("date")) for y in cs
+                  if y.get("status") == "withdrawn" and y.get("withdraws") == x.get("id")), -1)
+        if 0 <= w <= d:
+            continue
+        return True
+    return False
+
+
+def uncovered_spans(c):
+    """lib/facts.c uncovered: [from, to) spans (to -1 when it lasts) with a
+    service taking part (rules_involved) and no consent covering it."""
+    sv = c.get("services") or []
+
+    def involved(name, d):
+        state = False
+        for e in sv:
+            if day(e.get("date")) <= d and e.get("name") == name:
+                state = e.get("action") == "join"
+        return state
+    days = set()
+    for k in ("services", "consents"):
+        for e in c.get(k) or []:
+            d = day(e.get("date"))
+            if d >= 0:
+                days.add(d)
+            if "expires" in e and day(e.get("expires")) >= 0:
+                days.add(day(e.get("expires")) + 1)
+            if k == "consents" and e.get("scope") == "meeting" and d >= 0:
+                days.add(d + 1)
+    spans = []
+    for d in sorted(days):
+        out = any(involved(e.get("name"), d) and not covering(c, e.get("name"), d) for e in sv)
+        if out and (not spans or spans[-1][1] >= 0):
+            spans.append([d, -1])
+        elif not out and spans and spans[-1][1] < 0:
+            spans[-1][1] = d
+    return spans
 
 
 def quartiles(v):
@@ -384,9 +436,11 @@ class Stats:
                     self.count("evaluations_due",
                                "on-time" if day(ev[j - 1].get("date")) <= due else "late")
                 due = day(it.get("next"))
-        if self.meetings_per_year > 0:
-            # days at a level of cooperation in the period, meetings on them
-            days = held = 0
+        if True:
+            # days at a level of cooperation in the period, meetings on them,
+            # and whether a service taking part lacked a consent on one
+            days = held = without = 0
+            unc = uncovered_spans(c)
             meetings = [day(m.get("date")) for m in c.get("meetings") or []]
             for i, e in enumerate(lv):
                 if e.get("closed") is True or as_int(e.get("level")) not in self.meeting_levels:
@@ -396,9 +450,12 @@ class Stats:
                 if end > start:
                     days += end - start
                     held += sum(1 for m in meetings if start <= m < end)
-            if days > 0:
+                    without |= any(a < end and (b < 0 or b > start) for a, b in unc)
+            if days > 0 and self.meetings_per_year > 0:
                 self.count("meetings_at_cooperation_levels",
                            "enough" if held * 365 >= self.meetings_per_year * days else "too-few")
+            if days > 0:
+                self.count("cooperation_consents", "without-consent" if without else "consent-in-force")
         if inp(opened) and self.decision_days > 0:
             due = opened + self.decision_days
             self.count("decisions_within_deadline",

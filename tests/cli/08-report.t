@@ -23,7 +23,8 @@ consents coordinator_handovers reports_to_child_welfare median_days"
 new_tables="reports_by_receiver reports_guardians_told concern_kinds worry_score \
 worry_quartiles active_by_age active_children reopenings case_duration_days days_at_level \
 services_joined coordinators_by_service meetings_child_heard measure_outcomes \
-decisions_within_deadline meetings_at_cooperation_levels opened_by_service_and_age active_by_level_and_service closed_by_level_and_cause"
+decisions_within_deadline meetings_at_cooperation_levels cooperation_consents \
+opened_by_service_and_age active_by_level_and_service closed_by_level_and_cause"
 # old_figures: the last run's tsv without its header, the tables above only.
 old_figures() { sed 1d "$tmp/out" | awk -F '\t' -v t=" $all_tables " 'index(t, " " $1 " ")'; }
 tables() { cut -f1 "$tmp/out" | uniq | tr '\n' ' ' | sed 's/ $//'; }
@@ -158,6 +159,11 @@ is "$(row evaluations_due total)" 11 "2026: measures due for evaluation"
 # 02-05..04-02, H 01-01..02-10, none with a meeting: too few, all three.
 is "$(row meetings_at_cooperation_levels too-few) $(row meetings_at_cooperation_levels total)" "3 3" \
 	"2026: cases at level 2 without the model's meetings"
+# The same three at level 2: A's PPT and H's Helsestasjon covered by a
+# consent all the time; D's BUP not from 04-01, when the consent was
+# withdrawn, to its closing on 04-02.
+is "$(row cooperation_consents consent-in-force) $(row cooperation_consents without-consent)" "2 1" \
+	"2026: cooperation without a consent in force"
 # Consents dated 2026: A c1 given, D c1 given, D c2 withdraws c1, J c1 refused.
 figures consents "2026: consents given, refused, withdrawn" <<'EOF'
 given 2

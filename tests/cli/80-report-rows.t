@@ -218,6 +218,12 @@ enough 1
 too-few 0
 total 1
 EOF2
+# P1's PPT joined with a consent given the same day.
+figures cooperation_consents "at level 2 with a consent in force" <<'EOF2'
+consent-in-force 1
+without-consent 0
+total 1
+EOF2
 # Decisions within the model's deadline: three-level sets none, so nothing
 # is counted; four-level gives 3 days.
 expect 0 "three-level: --year 2026" bti-report -C "$r" --year 2026 --format tsv

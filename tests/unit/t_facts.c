@@ -69,7 +69,7 @@ main(void)
 	 * reports and meetings. */
 	struct facts h = { 0 };
 	static const char more[] = "o 739900 -1 5:Skole\nw 7 5\nu 123456789\nk 739901 5:Skole\n"
-	    "j 739902 4:P\nPT\nr 739903 p 0\ng 739904 0 1\n";
+	    "j 739902 4:P\nPT\nr 739903 p 0\ng 739904 0 1\nx 739905 -1\n";
 	ok(facts_parse(&h, more, sizeof more - 1) == 0, "the new lines read");
 	ok(round_trip(&h, &g), "and read back the same");
 	is_int(g.worry, 7, "the worry score");
@@ -79,6 +79,8 @@ main(void)
 	is_str(g.pool + g.coord[0].name, "Skole", "the coordinator's service");
 	is_int(g.rep[0].to, 'p', "a report to the police");
 	is_int(g.mt[0].view, 1, "a meeting with the child's view");
+	is_int(g.nunc, 1, "a span without consent");
+	is_int(g.unc[0].to, DATE_NONE, "that lasts");
 	facts_free(&h);
 	facts_free(&g);
 	ok(refused("o 739900 -1 5:Skole\nw 11 0\n"), "a worry past 10: refused");
