@@ -17,7 +17,7 @@ static const char usage[] =
 "usage: bti-report [-C DIR] [--lang nb|nn|en] [--html] CASE-ID\n"
 "       bti-report [-C DIR] (--year YYYY | --from DATE --to DATE)\n"
 "                  [--html | --format md|csv|tsv|json] [--lang nb|nn|en]\n"
-"                  [--bands default|ssb] [REPO...]\n"
+"                  [--bands default|ssb] [--tables LIST] [REPO...]\n"
 "       bti-report [-C DIR] (--years FIRST-LAST | (--year YYYY | --from DATE\n"
 "                  --to DATE) --by quarter|tertial|year) [options] [REPO...]\n"
 "With a case id, prints the case as Markdown (or an HTML page): the child's\n"
@@ -34,6 +34,7 @@ static const char usage[] =
 "  --lang L         language of the labels (default: bti.yaml's lang)\n"
 "  --years Y1-Y2    every year from Y1 to Y2 side by side, with the changes\n"
 "  --by PERIOD      the period cut in quarters, tertials or years, side by side\n"
+"  --tables LIST    only these tables, ids separated by commas\n"
 "  --bands SET      age bands: default (0-5, 6-12, 13-15, 16-17, 18-23) or\n"
 "                   ssb (0-5, 6-12, 13-17, 18-22, 23)\n"
 "Exit status: 0 done, 1 invalid cases or files that are not case files were\n"
@@ -46,6 +47,7 @@ struct periods {
 	struct stats s[TREND_MAX];
 	size_t n;
 	int trend;              /* side by side (--years, --by) */
+	int hide[T_N + X_N];    /* tables left out (--tables) */
 };
 
 static void
@@ -145,6 +147,7 @@ statistics(struct cli *c, struct periods *ps, const struct bands *bands, const c
 	char *municipality = NULL;
 	for (size_t i = 0; i < ps->n; i++) {
 		stats_init(&ps->s[i], ps->p[i].from, ps->p[i].to, bands);
+		memcpy(ps->s[i].hide, ps->hide, sizeof ps->hide);
 		if (nrepos > 1)
 			stats_repos(&ps->s[i], repos, (size_t)nrepos);
 	}
@@ -240,9 +243,11 @@ main(int argc, char **argv)
 		{ "bands", required_argument, 0, 'N' },
 		{ "years", required_argument, 0, 'Y' },
 		{ "by", required_argument, 0, 'B' },
+		{ "tables", required_argument, 0, 'S' },
 		{ 0, 0, 0, 0 },
 	};
 	const char *format = "md", *year = NULL, *from = NULL, *to = NULL, *years = NULL, *by = NULL;
+	const char *tables = NULL;
 	const struct bands *bands = NULL;
 	int html = 0, lang = -1, opt;
 	while ((opt = cli_getopt(&c, argc, argv, "C:hV", opts)) != -1) {
@@ -258,6 +263,7 @@ main(int argc, char **argv)
 		case 'T': to = optarg; break;
 		case 'Y': years = optarg; break;
 		case 'B': by = optarg; break;
+		case 'S': tables = optarg; break;
 		case 'N':
 			if (!(bands = stats_bands(optarg)))
 				cli_usage(&c, "--bands: '%s' is not default or ssb", optarg);
@@ -275,6 +281,19 @@ main(int argc, char **argv)
 		return summary(&c, argv[optind], html, lang);
 	}
 	static struct periods ps;
+	if (tables) {
+		/* Only the tables named, in their own order. */
+		char *list = xstrdup(tables), *save = NULL;
+		for (int i = 0; i < T_N + X_N; i++)
+			ps.hide[i] = 1;
+		for (char *id = strtok_r(list, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
+			int i = stats_table(id);
+			if (i < 0)
+				cli_usage(&c, "--tables: '%s' is not a table of bti-report(1)", id);
+			ps.hide[i] = 0;
+		}
+		free(list);
+	}
 	int per = by ? trend_by(by) : years ? BY_YEAR : -1;
 	if (by && per < 0)
 		cli_usage(&c, "--by: '%s' is not quarter, tertial or year", by);

@@ -194,6 +194,8 @@ stats_markdown(struct buf *b, const struct stats *s, int lang, int k, const char
 	buf_puts(b, "\n");
 	for (int i = 0; i < T_N; i++) {
 		const struct table *tb = &s->t[i];
+		if (!stats_shown(s, i))
+			continue;
 		buf_printf(b, "\n## %s\n\n", label(lang, tb->id));
 		if (tb->kind == K_MEDIAN || tb->kind == K_QUARTILES) {
 			for (size_t j = 0; j < tb->nrows; j++) {
@@ -223,7 +225,8 @@ stats_markdown(struct buf *b, const struct stats *s, int lang, int k, const char
 		buf_puts(b, "**\n");
 	}
 	for (int i = 0; i < X_N; i++)
-		crosstab_markdown(b, &s->x[i], lang, k);
+		if (stats_xshown(s, i))
+			crosstab_markdown(b, &s->x[i], lang, k);
 	for (int i = 0; i < T_N; i++)
 		if (stats_byrepo(s, i))
 			crosstab_markdown(b, &s->byrepo[i], lang, k);
@@ -267,6 +270,8 @@ stats_delimited(struct buf *b, const struct stats *s, char sep)
 	buf_printf(b, "table%crow%cvalue\n", sep, sep);
 	for (int i = 0; i < T_N; i++) {
 		const struct table *t = &s->t[i];
+		if (!stats_shown(s, i))
+			continue;
 		for (size_t j = 0; j < t->nrows; j++) {
 			const struct row *r = &t->rows[j];
 			if (!r->base && (t->kind == K_MEDIAN || t->kind == K_QUARTILES))
@@ -279,7 +284,7 @@ stats_delimited(struct buf *b, const struct stats *s, char sep)
 	/* Cross-tables: the row ROW|COLUMN, "total" for the totals; then
 	 * the tables by repository. */
 	for (int x = 0; x < X_N + T_N; x++) {
-		if (x >= X_N && !stats_byrepo(s, x - X_N))
+		if (x < X_N ? !stats_xshown(s, x) : !stats_byrepo(s, x - X_N))
 			continue;
 		const struct crosstab *c = x < X_N ? &s->x[x] : &s->byrepo[x - X_N];
 		for (size_t i = 0; i <= c->nr; i++)
@@ -326,10 +331,10 @@ json_value(struct buf *b, long n, int hidden)
 /* {"table", "rows_are", "columns_are", "columns": [...], "rows": [{"row",
  * "cells": [...], "total"}], "column_totals": [...], "total"} */
 static void
-crosstab_json(struct buf *b, const struct crosstab *x)
+crosstab_json(struct buf *b, const struct crosstab *x, int first)
 {
-	buf_printf(b, ",\n  {\"table\": \"%s\", \"rows_are\": \"%s\", \"columns_are\": \"%s\", \"columns\": [",
-	    x->id, x->rows_are, x->cols_are);
+	buf_printf(b, "%s\n  {\"table\": \"%s\", \"rows_are\": \"%s\", \"columns_are\": \"%s\", \"columns\": [",
+	    first ? "" : ",", x->id, x->rows_are, x->cols_are);
 	for (size_t j = 0; j < x->nc; j++) {
 		buf_puts(b, j ? ", " : "");
 		stats_json_str(b, x->ck[j]);
@@ -361,9 +366,13 @@ stats_json(struct buf *b, const struct stats *s, int k)
 	char f[11], t[11];
 	buf_printf(b, "{\"from\": \"%s\", \"to\": \"%s\", \"suppress_below\": %d, \"tables\": [",
 	    date_format(s->from, f), date_format(s->to, t), k);
+	int none = 1;
 	for (int i = 0; i < T_N; i++) {
 		const struct table *tb = &s->t[i];
-		buf_printf(b, "%s\n  {\"table\": \"%s\", \"rows\": [", i ? "," : "", tb->id);
+		if (!stats_shown(s, i))
+			continue;
+		buf_printf(b, "%s\n  {\"table\": \"%s\", \"rows\": [", none ? "" : ",", tb->id);
+		none = 0;
 		int first = 1;
 		for (size_t j = 0; j < tb->nrows; j++) {
 			const struct row *r = &tb->rows[j];
@@ -389,9 +398,14 @@ stats_json(struct buf *b, const struct stats *s, int k)
 		buf_puts(b, "}");
 	}
 	for (int x = 0; x < X_N; x++)
-		crosstab_json(b, &s->x[x]);
+		if (stats_xshown(s, x)) {
+			crosstab_json(b, &s->x[x], none);
+			none = 0;
+		}
 	for (int i = 0; i < T_N; i++)
-		if (stats_byrepo(s, i))
-			crosstab_json(b, &s->byrepo[i]);
+		if (stats_byrepo(s, i)) {
+			crosstab_json(b, &s->byrepo[i], none);
+			none = 0;
+		}
 	buf_puts(b, "\n]}\n");
 }

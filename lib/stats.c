@@ -107,10 +107,38 @@ row(struct table *t, const char *key)
 	return r;
 }
 
+static const char *const xtable_ids[X_N] = {
+	"opened_by_service_and_age", "active_by_level_and_service", "closed_by_level_and_cause",
+};
+
+int
+stats_table(const char *id)
+{
+	for (int i = 0; i < T_N; i++)
+		if (!strcmp(tables[i].id, id))
+			return i;
+	for (int i = 0; i < X_N; i++)
+		if (!strcmp(xtable_ids[i], id))
+			return T_N + i;
+	return -1;
+}
+
+int
+stats_shown(const struct stats *s, int i)
+{
+	return !s->hide[i];
+}
+
+int
+stats_xshown(const struct stats *s, int i)
+{
+	return !s->hide[T_N + i];
+}
+
 int
 stats_byrepo(const struct stats *s, int t)
 {
-	return s->nrepos > 1 && t != T_CHILDREN && (s->t[t].kind == K_COUNTS || s->t[t].kind == K_SINGLE);
+	return s->nrepos > 1 && !s->hide[t] && t != T_CHILDREN && (s->t[t].kind == K_COUNTS || s->t[t].kind == K_SINGLE);
 }
 
 static void
@@ -237,13 +265,13 @@ stats_init(struct stats *s, day_t from, day_t to, const struct bands *bands)
 			}
 		t->nfixed = t->nrows;
 	}
-	static const struct { const char *id, *rows_are, *cols_are; int rlink, clink; } xs[X_N] = {
-		[X_OPENED] = { "opened_by_service_and_age", "service", "age", T_OPENED_SERVICE, T_OPENED_AGE },
-		[X_ACTIVE] = { "active_by_level_and_service", "level", "service", T_ACTIVE_HIGHEST, -1 },
-		[X_CLOSED] = { "closed_by_level_and_cause", "level", "cause", T_CLOSED_LEVEL, T_CLOSED_CAUSE },
+	static const struct { const char *rows_are, *cols_are; int rlink, clink; } xs[X_N] = {
+		[X_OPENED] = { "service", "age", T_OPENED_SERVICE, T_OPENED_AGE },
+		[X_ACTIVE] = { "level", "service", T_ACTIVE_HIGHEST, -1 },
+		[X_CLOSED] = { "level", "cause", T_CLOSED_LEVEL, T_CLOSED_CAUSE },
 	};
 	for (int i = 0; i < X_N; i++) {
-		s->x[i].id = xs[i].id;
+		s->x[i].id = xtable_ids[i];
 		s->x[i].rows_are = xs[i].rows_are;
 		s->x[i].cols_are = xs[i].cols_are;
 		s->x[i].rlink = &s->t[xs[i].rlink];

@@ -65,6 +65,7 @@ struct stats {
 	const struct bands *bands;
 	struct table t[T_N];
 	struct crosstab x[X_N];
+	int hide[T_N + X_N];    /* tables, then cross-tables, left out (--tables) */
 	/* With several repositories: every table of counts by repository
 	 * (rows the table's, a column per repository), for the tables of kind
 	 * K_COUNTS and K_SINGLE but active_children. */
@@ -96,7 +97,12 @@ void stats_decision_days(struct stats *s, int days);
 /* The model's meetings a year at the levels of cooperation (bit set), for
  * the next cases (0: the model sets none). */
 void stats_meetings(struct stats *s, int per_year, unsigned levels);
-/* Whether table t has a breakdown by repository. */
+/* The index of a table (0..T_N-1) or cross-table (T_N..) by its id, or -1;
+ * and whether table i, or cross-table i, is printed. */
+int stats_table(const char *id);
+int stats_shown(const struct stats *s, int i);
+int stats_xshown(const struct stats *s, int i);
+/* Whether table t has a breakdown by repository (and is printed). */
 int stats_byrepo(const struct stats *s, int t);
 /* Counts one case, from its facts. */
 void stats_add(struct stats *s, const struct facts *f);

@@ -177,6 +177,8 @@ stats_html(struct buf *b, const struct stats *s, int lang, int k, const char *wh
 	stats_html_head(b, lang, who, date_format(s->from, f), date_format(s->to, t), date_format(made, m), k);
 	for (int i = 0; i < T_N; i++) {
 		const struct table *tb = &s->t[i];
+		if (!stats_shown(s, i))
+			continue;
 		buf_printf(b, "<section>\n<h2>%s</h2>\n", label(lang, tb->id));
 		if (tb->kind == K_COUNTS)
 			counts(b, tb, lang, k);
@@ -189,7 +191,8 @@ stats_html(struct buf *b, const struct stats *s, int lang, int k, const char *wh
 		buf_puts(b, "</section>\n");
 	}
 	for (int i = 0; i < X_N; i++)
-		cross(b, &s->x[i], lang, k);
+		if (stats_xshown(s, i))
+			cross(b, &s->x[i], lang, k);
 	for (int i = 0; i < T_N; i++)
 		if (stats_byrepo(s, i))
 			cross(b, &s->byrepo[i], lang, k);

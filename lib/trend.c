@@ -133,6 +133,8 @@ trend_delimited(struct buf *b, const struct stats *s, const struct period *p, si
 	}
 	buf_puts(b, "\n");
 	for (int t = 0; t < T_N; t++) {
+		if (!stats_shown(&s[0], t))
+			continue;
 		size_t nk;
 		const char **k = keys(s, n, t, &nk);
 		for (size_t j = 0; j < nk; j++) {
@@ -177,10 +179,13 @@ trend_json(struct buf *b, const struct stats *s, const struct period *p, size_t 
 		buf_printf(b, "%s{\"period\": \"%s\", \"from\": \"%s\", \"to\": \"%s\"}", i ? ", " : "", p[i].key,
 		    date_format(p[i].from, f), date_format(p[i].to, t));
 	buf_puts(b, "], \"tables\": [");
-	for (int tb = 0; tb < T_N; tb++) {
+	for (int tb = 0, none = 1; tb < T_N; tb++) {
+		if (!stats_shown(&s[0], tb))
+			continue;
 		size_t nk;
 		const char **key = keys(s, n, tb, &nk);
-		buf_printf(b, "%s\n  {\"table\": \"%s\", \"rows\": [", tb ? "," : "", s[0].t[tb].id);
+		buf_printf(b, "%s\n  {\"table\": \"%s\", \"rows\": [", none ? "" : ",", s[0].t[tb].id);
+		none = 0;
 		for (size_t j = 0; j < nk; j++) {
 			buf_puts(b, j ? ", {\"row\": " : "{\"row\": ");
 			stats_json_str(b, key[j] ? key[j] : "total");
@@ -226,6 +231,8 @@ trend_markdown(struct buf *b, const struct stats *s, const struct period *p, siz
 	buf_printf(b, label(lang, "legend"), k, k);
 	buf_printf(b, " %s\n", label(lang, "change-legend"));
 	for (int tb = 0; tb < T_N; tb++) {
+		if (!stats_shown(&s[0], tb))
+			continue;
 		size_t nk;
 		const char **key = keys(s, n, tb, &nk);
 		buf_printf(b, "\n## %s\n\n|  |", label(lang, s[0].t[tb].id));
@@ -268,6 +275,8 @@ trend_html(struct buf *b, const struct stats *s, const struct period *p, size_t 
 	    date_format(made, m), k);
 	buf_printf(b, "<p>%s</p>\n", label(lang, "change-legend"));
 	/* The line of active cases, period by period. */
+	if (!stats_shown(&s[0], T_ACTIVE_HIGHEST))
+		goto tables;
 	struct bar *pts = xmalloc(n * sizeof *pts);
 	for (size_t i = 0; i < n; i++) {
 		struct cell c = get(&s[i], T_ACTIVE_HIGHEST, NULL);
@@ -277,7 +286,10 @@ trend_html(struct buf *b, const struct stats *s, const struct period *p, size_t 
 	svg_line(b, label(lang, "active_by_highest_level"), pts, n, k);
 	free(pts);
 	buf_puts(b, "</div>\n</section>\n");
+tables:
 	for (int tb = 0; tb < T_N; tb++) {
+		if (!stats_shown(&s[0], tb))
+			continue;
 		size_t nk;
 		const char **key = keys(s, n, tb, &nk);
 		buf_printf(b, "<section>\n<h2>%s</h2>\n<table>\n<thead><tr><th></th>", label(lang, s[0].t[tb].id));

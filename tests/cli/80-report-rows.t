@@ -183,6 +183,19 @@ EOF2
 expect 2 "--bands with an unknown set" bti-report -C "$r" --year 2026 --bands kostra
 golden report-bands "--bands: the usage error names the sets"
 
+# --tables: only the tables named, in their own order; a name that is no
+# table is a usage error.
+expect 0 "--tables" bti-report -C "$r" --year 2026 --tables reopenings,opened,closed_by_level_and_cause --format tsv
+is "$(cut -f1 "$tmp/out" | uniq | tr '\n' ' ')" "table opened reopenings closed_by_level_and_cause " \
+	"tsv: the tables named, in the report's order"
+expect 0 "--tables, a cross-table alone as JSON" bti-report -C "$r" --year 2026 --tables closed_by_level_and_cause --format json
+python3 -c 'import json, sys; d = json.load(sys.stdin); assert [t["table"] for t in d["tables"]] == ["closed_by_level_and_cause"]' \
+	<"$tmp/out" && pass "json: well-formed, the one table" || fail "json: well-formed, the one table"
+expect 0 "--tables with --years, Markdown" bti-report -C "$r" --years 2025-2026 --tables reopenings
+is "$(grep -c '^## ' "$tmp/out")" 1 "md: one table"
+expect 2 "--tables with an unknown name" bti-report -C "$r" --year 2026 --tables opened,reopened
+golden report-tables "--tables: the usage error names what is not a table"
+
 # Several repositories: the same child in both counts once.
 r2="$tmp/rows2"
 newrepo "$r2"
