@@ -45,6 +45,7 @@ static const struct {
 	[T_DECISIONS] = { "decisions_within_deadline", K_COUNTS, { "on-time", "late", "overdue", "waiting", NULL } },
 	[T_MEETINGS_DUE] = { "meetings_at_cooperation_levels", K_COUNTS, { "enough", "too-few", NULL } },
 	[T_CONSENT_IN_FORCE] = { "cooperation_consents", K_COUNTS, { "consent-in-force", "without-consent", NULL } },
+	[T_CHILD_HEARD] = { "cooperation_child_heard", K_COUNTS, { "heard", "meetings-not-heard", "no-meeting", NULL } },
 };
 
 static const struct bands band_sets[] = {
@@ -195,7 +196,7 @@ stats_meetings(struct stats *s, int per_year, unsigned levels)
 static void
 count_meetings(struct stats *s, const struct facts *f)
 {
-	long days = 0, held = 0;
+	long days = 0, held = 0, heard = 0;
 	int without = 0;
 	for (size_t i = 0; i < f->nlv; i++) {
 		const struct flevel *e = &f->lv[i];
@@ -209,15 +210,20 @@ count_meetings(struct stats *s, const struct facts *f)
 			continue;
 		days += end - start;
 		for (size_t m = 0; m < f->nmt; m++)
-			held += f->mt[m].date >= start && f->mt[m].date < end;
+			if (f->mt[m].date >= start && f->mt[m].date < end) {
+				held++;
+				heard += f->mt[m].present || f->mt[m].view;
+			}
 		/* a day of it without a consent for every service taking part */
 		for (size_t u = 0; u < f->nunc; u++)
 			without |= f->unc[u].from < end && (f->unc[u].to == DATE_NONE || f->unc[u].to > start);
 	}
 	if (days > 0 && s->meetings_per_year > 0)
 		count(s, T_MEETINGS_DUE, held * 365 >= (long)s->meetings_per_year * days ? "enough" : "too-few");
-	if (days > 0)
+	if (days > 0) {
 		count(s, T_CONSENT_IN_FORCE, without ? "without-consent" : "consent-in-force");
+		count(s, T_CHILD_HEARD, heard ? "heard" : held ? "meetings-not-heard" : "no-meeting");
+	}
 }
 
 void

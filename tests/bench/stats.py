@@ -34,7 +34,7 @@ TABLES = ("opened", "opened_by_service", "opened_by_age", "active_by_highest_lev
           "worry_score", "worry_quartiles", "active_by_age", "active_children", "reopenings",
           "case_duration_days", "days_at_level", "services_joined", "coordinators_by_service",
           "meetings_child_heard", "measure_outcomes", "decisions_within_deadline",
-          "meetings_at_cooperation_levels", "cooperation_consents")
+          "meetings_at_cooperation_levels", "cooperation_consents", "cooperation_child_heard")
 KINDS = ("violence", "sexual-abuse", "neglect", "illness", "disability", "behaviour",
          "trafficking", "other")
 BANDS = {"default": (5, 12, 15, 17, 23), "ssb": (5, 12, 17, 22, 23)}
@@ -53,6 +53,7 @@ FIXED = {
     "decisions_within_deadline": ("on-time", "late", "overdue", "waiting"),
     "meetings_at_cooperation_levels": ("enough", "too-few"),
     "cooperation_consents": ("consent-in-force", "without-consent"),
+    "cooperation_child_heard": ("heard", "meetings-not-heard", "no-meeting"),
 }
 NO_ROWS = ("opened", "coordinator_handovers", "reports_to_child_welfare", "active_children",
            "reopenings")
@@ -439,9 +440,10 @@ class Stats:
         if True:
             # days at a level of cooperation in the period, meetings on them,
             # and whether a service taking part lacked a consent on one
-            days = held = without = 0
+            days = held = heard = without = 0
             unc = uncovered_spans(c)
-            meetings = [day(m.get("date")) for m in c.get("meetings") or []]
+            meetings = [(day(m.get("date")), m.get("child_present") is True or "child_view" in m)
+                        for m in c.get("meetings") or []]
             for i, e in enumerate(lv):
                 if e.get("closed") is True or as_int(e.get("level")) not in self.meeting_levels:
                     continue
@@ -449,13 +451,16 @@ class Stats:
                 end = min(day(lv[i + 1].get("date")) if i + 1 < len(lv) else self.to + 1, self.to + 1)
                 if end > start:
                     days += end - start
-                    held += sum(1 for m in meetings if start <= m < end)
+                    held += sum(1 for m, _ in meetings if start <= m < end)
+                    heard += sum(1 for m, h in meetings if start <= m < end and h)
                     without |= any(a < end and (b < 0 or b > start) for a, b in unc)
             if days > 0 and self.meetings_per_year > 0:
                 self.count("meetings_at_cooperation_levels",
                            "enough" if held * 365 >= self.meetings_per_year * days else "too-few")
             if days > 0:
                 self.count("cooperation_consents", "without-consent" if without else "consent-in-force")
+                self.count("cooperation_child_heard",
+                           "heard" if heard else "meetings-not-heard" if held else "no-meeting")
         if inp(opened) and self.decision_days > 0:
             due = opened + self.decision_days
             self.count("decisions_within_deadline",

@@ -24,6 +24,7 @@ new_tables="reports_by_receiver reports_guardians_told concern_kinds worry_score
 worry_quartiles active_by_age active_children reopenings case_duration_days days_at_level \
 services_joined coordinators_by_service meetings_child_heard measure_outcomes \
 decisions_within_deadline meetings_at_cooperation_levels cooperation_consents \
+cooperation_child_heard \
 opened_by_service_and_age active_by_level_and_service closed_by_level_and_cause"
 # old_figures: the last run's tsv without its header, the tables above only.
 old_figures() { sed 1d "$tmp/out" | awk -F '\t' -v t=" $all_tables " 'index(t, " " $1 " ")'; }
@@ -164,6 +165,7 @@ is "$(row meetings_at_cooperation_levels too-few) $(row meetings_at_cooperation_
 # withdrawn, to its closing on 04-02.
 is "$(row cooperation_consents consent-in-force) $(row cooperation_consents without-consent)" "2 1" \
 	"2026: cooperation without a consent in force"
+is "$(row cooperation_child_heard no-meeting)" 3 "2026: no meeting, so the child not heard at level 2"
 # Consents dated 2026: A c1 given, D c1 given, D c2 withdraws c1, J c1 refused.
 figures consents "2026: consents given, refused, withdrawn" <<'EOF'
 given 2

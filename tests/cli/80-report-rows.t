@@ -231,6 +231,13 @@ enough 1
 too-few 0
 total 1
 EOF2
+# P1's meetings at level 2: 02-01 the child present, 03-01 the child's view.
+figures cooperation_child_heard "at level 2, the child heard in a meeting" <<'EOF2'
+heard 1
+meetings-not-heard 0
+no-meeting 0
+total 1
+EOF2
 # P1's PPT joined with a consent given the same day.
 figures cooperation_consents "at level 2 with a consent in force" <<'EOF2'
 consent-in-force 1
