@@ -108,7 +108,7 @@ cmp_day(const void *a, const void *b)
 }
 
 /* The spans of days when some service taking part had no consent in force
- * covering it (rules_uncovered). That can change only on the day of an
+ * covering it (rules_involved, rules_covering). That can change only on the day of an
  * entry of services or consents, the day after a consent expires, and the
  * day after a consent for one meeting; between those days it holds. */
 static void
@@ -138,7 +138,12 @@ uncovered(struct facts *f, const struct node *root)
 	for (size_t i = 0; i < n; i++) {
 		if (i && days[i] == days[i - 1])
 			continue;
-		int out = rules_uncovered(root, days[i]) != NULL;
+		int out = 0;
+		if ((l = map_list(root, "services")))
+			for (size_t j = 0; j < l->n && !out; j++) {
+				const char *name = map_str(l->v[j], "name");
+				out = name && rules_involved(root, name, days[i]) && !rules_covering(root, name, days[i]);
+			}
 		struct fspan *last = f->nunc ? &f->unc[f->nunc - 1] : NULL;
 		if (out && (!last || last->to != DATE_NONE))
 			*PUSH(f->unc, f->nunc, f->cunc) = (struct fspan){ days[i], DATE_NONE };
