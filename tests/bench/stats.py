@@ -11,10 +11,16 @@ suppress_below, default 5), so that
     diff <(bin/bti-report -C DIR --year 2025 --format tsv) \\
          <(python3 tests/bench/stats.py DIR 2025)
 
-is empty. It is a port of lib/stats.c (stats_add, count_evaluations,
-stats_finish, suppress) and lib/render.c (stats_delimited), written
-independently of the C code's data structures, so it doubles as a check of
-the figures. --raw prints the counts before suppression.
+is empty (--bands as bti-report's --bands). It is a port of lib/stats.c
+(stats_add, count_evaluations, stats_finish: primary, protect, link),
+lib/crosstab.c (the cross-tables and their suppression in two dimensions),
+lib/collate.c (Norwegian order, names the same but for case and spaces),
+the consent coverage of lib/rules.c and lib/render.c (stats_delimited),
+written independently of the C code's data structures, so it doubles as a
+check of the figures. It reads the level model (models/NAME.yaml) for
+decision_days, meetings_per_year and the levels of cooperation. --raw
+prints the counts before suppression. One repository only: no tables by
+repository.
 
 Differences kept on purpose: it reads the work tree (bti-report reads the
 committed blobs; the same after gen.py, whose work tree is clean) and it
