@@ -1,9 +1,12 @@
 /* facts.c: reducing a case to its statistics facts; their text form is one
- * line per fact: o OPENED BORN SERVICE, l DATE LEVEL CLOSED CAUSE,
- * c DATE STATUS, k DATE (coordinator), r DATE (report), m DATE DUE,
+ * line per fact: o OPENED BORN SERVICE, w WORRY KINDS (a bit set),
+ * u CHILD (the identity hash), l DATE LEVEL CLOSED CAUSE, c DATE STATUS,
+ * k DATE SERVICE (coordinator), j DATE SERVICE (a service joining),
+ * r DATE TO TOLD (report), g DATE PRESENT VIEW (meeting), m DATE DUE,
+ * x FROM TO (days without a consent covering every service taking part),
  * e DATE (evaluation), i MEASURE OUTCOME NEXT (an item of the last e).
  * Numbers are decimal, a date is a day number (DATE_NONE when there is
- * none), and the two texts, SERVICE and CAUSE, are LENGTH:BYTES, so no byte
+ * none), and the texts, SERVICE and CAUSE, are LENGTH:BYTES, so no byte
  * of a case file can end a line or start another fact. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,17 +15,26 @@
 #include "case.h"
 #include "correct.h"
 #include "facts.h"
+#include "rules.h"
 
 /* The next free element of arr (count n, capacity cap), growing it. */
 #define PUSH(arr, n, cap) \
 	((n) == (cap) ? ((cap) = (cap) ? 2 * (cap) : 8, (arr) = xrealloc((arr), (cap) * sizeof *(arr))) : 0, \
 	&(arr)[(n)++])
 
+const char *const facts_kinds[FACTS_NKINDS] = {
+	"violence", "sexual-abuse", "neglect", "illness", "disability", "behaviour",
+	"trafficking", "other",
+};
+
 /* Empties f, keeping its buffers. */
 static void
 reset(struct facts *f)
 {
 	f->nlv = f->ncs = f->ncoord = f->nrep = f->nev = f->nms = f->nit = 0;
+	f->njoin = f->nmt = f->npool = f->nunc = 0;
+	f->worry = f->kinds = 0;
+	f->child = 0;
 	f->opened = f->born = DATE_NONE;
 	if (f->service)
 		f->service[0] = 0;
@@ -39,6 +51,109 @@ set_service(struct facts *f, const char *s, size_t n)
 	f->service[n] = 0;
 }
 
+/* n bytes of s into the pool, NUL-ended; returns where. */
+static size_t
+pool_add(struct facts *f, const char *s, size_t n)
+{
+	size_t at = f->npool;
+	if (f->npool + n + 1 > f->cpool) {
+		f->cpool = 2 * (f->npool + n + 1);
+		f->pool = xrealloc(f->pool, f->cpool);
+	}
+	memcpy(f->pool + at, s, n);
+	f->pool[at + n] = 0;
+	f->npool += n + 1;
+	return at;
+}
+
+/* FNV-1a over the parts (each with its NUL), kept to 59 bits so that it is
+ * a positive number of at most 18 digits; never 0. */
+static long
+child_hash(const char *a, const char *b, const char *c)
+{
+	unsigned long long h = 14695981039346656037ULL;
+	const char *part[3] = { a, b, c };
+	for (int i = 0; i < 3; i++)
+		for (const char *p = part[i] ? part[i] : ""; ; p++) {
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+			if (!*p)
+				break;
+		}
+	h &= (1ULL << 59) - 1;
+	return h ? (long)h : 1;
+}
+
+static void
+concern(struct facts *f, const struct node *root)
+{
+	const struct node *c = map_get(root, "concern"), *child = map_get(root, "child"), *k;
+	long long w = 0;
+	if (c && map_int(c, "worry", &w) == 0 && w >= 1 && w <= 10)
+		f->worry = (int)w;
+	if (c && (k = map_get(c, "kinds")))
+		for (size_t i = 0; i < k->n; i++)
+			for (int j = 0; j < FACTS_NKINDS; j++)
+				if (k->v[i]->s && !strcmp(k->v[i]->s, facts_kinds[j]))
+					f->kinds |= 1 << j;
+	if (map_str(child, "fnr"))
+		f->child = child_hash("fnr", map_str(child, "fnr"), NULL);
+	else if (map_str(child, "name") && map_str(child, "born"))
+		f->child = child_hash("name", map_str(child, "name"), map_str(child, "born"));
+}
+
+static int
+cmp_day(const void *a, const void *b)
+{
+	day_t x = *(const day_t *)a, y = *(const day_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The spans of days when some service taking part had no consent in force
+ * covering it (rules_involved, rules_covering). That can change only on the day of an
+ * entry of services or consents, the day after a consent expires, and the
+ * day after a consent for one meeting; between those days it holds. */
+static void
+uncovered(struct facts *f, const struct node *root)
+{
+	const struct node *l, *e;
+	size_t n = 0, cap = 8;
+	day_t *days = xmalloc(cap * sizeof *days);
+	const char *lists[] = { "services", "consents" };
+	for (int k = 0; k < 2; k++)
+		if ((l = map_list(root, lists[k])))
+			for (size_t i = 0; i < l->n; i++) {
+				e = l->v[i];
+				day_t d[3] = { map_date(e, "date"), map_date(e, "expires"), DATE_NONE };
+				if (d[1] != DATE_NONE)
+					d[1]++;
+				if (k && map_str(e, "scope") && !strcmp(map_str(e, "scope"), "meeting") && d[0] != DATE_NONE)
+					d[2] = d[0] + 1;
+				for (int j = 0; j < 3; j++)
+					if (d[j] != DATE_NONE) {
+						if (n == cap)
+							days = xrealloc(days, (cap *= 2) * sizeof *days);
+						days[n++] = d[j];
+					}
+			}
+	qsort(days, n, sizeof *days, cmp_day);
+	for (size_t i = 0; i < n; i++) {
+		if (i && days[i] == days[i - 1])
+			continue;
+		int out = 0;
+		if ((l = map_list(root, "services")))
+			for (size_t j = 0; j < l->n && !out; j++) {
+				const char *name = map_str(l->v[j], "name");
+				out = name && rules_involved(root, name, days[i]) && !rules_covering(root, name, days[i]);
+			}
+		struct fspan *last = f->nunc ? &f->unc[f->nunc - 1] : NULL;
+		if (out && (!last || last->to != DATE_NONE))
+			*PUSH(f->unc, f->nunc, f->cunc) = (struct fspan){ days[i], DATE_NONE };
+		else if (!out && last && last->to == DATE_NONE)
+			last->to = days[i];
+	}
+	free(days);
+}
+
 void
 facts_from_case(struct facts *f, const struct node *root)
 {
@@ -51,6 +166,8 @@ facts_from_case(struct facts *f, const struct node *root)
 	f->opened = st.opened;
 	f->born = st.born;
 	set_service(f, map_str(root, "service"), strlen(map_str(root, "service")));
+	concern(f, root);
+	uncovered(f, root);
 	if ((l = map_list(root, "levels")))
 		for (size_t i = 0; i < l->n; i++) {
 			struct flevel *x = PUSH(f->lv, f->nlv, f->clv);
@@ -69,11 +186,36 @@ facts_from_case(struct facts *f, const struct node *root)
 			x->status = map_str(l->v[i], "status")[0];
 		}
 	if ((l = map_list(root, "coordinators")))
-		for (size_t i = 0; i < l->n; i++)
-			*PUSH(f->coord, f->ncoord, f->ccoord) = map_date(l->v[i], "date");
+		for (size_t i = 0; i < l->n; i++) {
+			const char *sv = map_str(l->v[i], "service");
+			struct fnamed *x = PUSH(f->coord, f->ncoord, f->ccoord);
+			x->date = map_date(l->v[i], "date");
+			x->name = pool_add(f, sv ? sv : "", sv ? strlen(sv) : 0);
+		}
+	if ((l = map_list(root, "services")))
+		for (size_t i = 0; i < l->n; i++) {
+			const char *name = map_str(l->v[i], "name"), *act = map_str(l->v[i], "action");
+			if (!act || strcmp(act, "join") || !name)
+				continue;
+			struct fnamed *x = PUSH(f->join, f->njoin, f->cjoin);
+			x->date = map_date(l->v[i], "date");
+			x->name = pool_add(f, name, strlen(name));
+		}
 	if ((l = map_list(root, "reports")))
-		for (size_t i = 0; i < l->n; i++)
-			*PUSH(f->rep, f->nrep, f->crep) = map_date(l->v[i], "date");
+		for (size_t i = 0; i < l->n; i++) {
+			const char *to = map_str(l->v[i], "to");
+			struct freport *x = PUSH(f->rep, f->nrep, f->crep);
+			x->date = map_date(l->v[i], "date");
+			x->to = to && !strcmp(to, "politi") ? 'p' : 'b';
+			x->told = map_true(l->v[i], "inform_guardians");
+		}
+	if ((l = map_list(root, "meetings")))
+		for (size_t i = 0; i < l->n; i++) {
+			struct fmeeting *x = PUSH(f->mt, f->nmt, f->cmt);
+			x->date = map_date(l->v[i], "date");
+			x->present = map_true(l->v[i], "child_present");
+			x->view = map_str(l->v[i], "child_view") != NULL;
+		}
 	const struct node *ms = map_list(root, "measures");
 	for (size_t i = 0; ms && i < ms->n; i++) {
 		struct fmeasure *x = PUSH(f->ms, f->nms, f->cms);
@@ -114,6 +256,10 @@ facts_text(const struct facts *f, struct buf *b)
 	buf_printf(b, "o %ld %ld", f->opened, f->born);
 	put_str(b, f->service);
 	buf_puts(b, "\n");
+	if (f->worry || f->kinds)
+		buf_printf(b, "w %d %d\n", f->worry, f->kinds);
+	if (f->child)
+		buf_printf(b, "u %ld\n", f->child);
 	for (size_t i = 0; i < f->nlv; i++) {
 		buf_printf(b, "l %ld %d %d", f->lv[i].date, f->lv[i].level, f->lv[i].closed);
 		put_str(b, f->lv[i].cause);
@@ -121,10 +267,22 @@ facts_text(const struct facts *f, struct buf *b)
 	}
 	for (size_t i = 0; i < f->ncs; i++)
 		buf_printf(b, "c %ld %c\n", f->cs[i].date, f->cs[i].status);
-	for (size_t i = 0; i < f->ncoord; i++)
-		buf_printf(b, "k %ld\n", f->coord[i]);
+	for (size_t i = 0; i < f->ncoord; i++) {
+		buf_printf(b, "k %ld", f->coord[i].date);
+		put_str(b, f->pool + f->coord[i].name);
+		buf_puts(b, "\n");
+	}
+	for (size_t i = 0; i < f->njoin; i++) {
+		buf_printf(b, "j %ld", f->join[i].date);
+		put_str(b, f->pool + f->join[i].name);
+		buf_puts(b, "\n");
+	}
 	for (size_t i = 0; i < f->nrep; i++)
-		buf_printf(b, "r %ld\n", f->rep[i]);
+		buf_printf(b, "r %ld %c %d\n", f->rep[i].date, f->rep[i].to, f->rep[i].told);
+	for (size_t i = 0; i < f->nmt; i++)
+		buf_printf(b, "g %ld %d %d\n", f->mt[i].date, f->mt[i].present, f->mt[i].view);
+	for (size_t i = 0; i < f->nunc; i++)
+		buf_printf(b, "x %ld %ld\n", f->unc[i].from, f->unc[i].to);
 	for (size_t i = 0; i < f->nms; i++)
 		buf_printf(b, "m %ld %ld\n", f->ms[i].date, f->ms[i].due);
 	for (size_t i = 0, k = 0; i < f->nev; i++) {
@@ -228,8 +386,41 @@ line(struct facts *f, char tag, struct rd *r)
 		struct fconsent *x = PUSH(f->cs, f->ncs, f->ccs);
 		return date(r, &x->date) < 0 || letter(r, "grw", &x->status) < 0 ? -1 : 0;
 	}
-	case 'k': return date(r, PUSH(f->coord, f->ncoord, f->ccoord));
-	case 'r': return date(r, PUSH(f->rep, f->nrep, f->crep));
+	case 'w':
+		if (num(r, 0, 10, &a) < 0 || num(r, 0, (1 << FACTS_NKINDS) - 1, &b) < 0)
+			return -1;
+		f->worry = (int)a;
+		f->kinds = (int)b;
+		return 0;
+	case 'u':
+		return num(r, 1, (1L << 59) - 1, &f->child);
+	case 'k':
+	case 'j': {
+		struct fnamed *x = tag == 'k' ? PUSH(f->coord, f->ncoord, f->ccoord) : PUSH(f->join, f->njoin, f->cjoin);
+		if (date(r, &x->date) < 0 || str(r, (size_t)1 << 30, &s, &n) < 0)
+			return -1;
+		x->name = pool_add(f, s, n);
+		return 0;
+	}
+	case 'r': {
+		struct freport *x = PUSH(f->rep, f->nrep, f->crep);
+		if (date(r, &x->date) < 0 || letter(r, "bp", &x->to) < 0 || num(r, 0, 1, &a) < 0)
+			return -1;
+		x->told = (int)a;
+		return 0;
+	}
+	case 'x': {
+		struct fspan *x = PUSH(f->unc, f->nunc, f->cunc);
+		return date(r, &x->from) < 0 || date(r, &x->to) < 0 ? -1 : 0;
+	}
+	case 'g': {
+		struct fmeeting *x = PUSH(f->mt, f->nmt, f->cmt);
+		if (date(r, &x->date) < 0 || num(r, 0, 1, &a) < 0 || num(r, 0, 1, &b) < 0)
+			return -1;
+		x->present = (int)a;
+		x->view = (int)b;
+		return 0;
+	}
 	case 'e': return date(r, PUSH(f->ev, f->nev, f->cev));
 	case 'm': {
 		struct fmeasure *x = PUSH(f->ms, f->nms, f->cms);
@@ -271,5 +462,9 @@ facts_free(struct facts *f)
 	free(f->ev);
 	free(f->ms);
 	free(f->it);
+	free(f->join);
+	free(f->mt);
+	free(f->unc);
+	free(f->pool);
 	memset(f, 0, sizeof *f);
 }

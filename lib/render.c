@@ -25,7 +25,7 @@ md_text(struct buf *b, const char *s)
 	}
 }
 
-static void
+void
 html_text(struct buf *b, const char *s)
 {
 	while (*s) {
@@ -71,18 +71,111 @@ value(struct buf *b, long n, int hidden, int k)
 }
 
 /* A row key as people read it: level numbers, moves, words. */
+void
+row_text(struct buf *b, const char *table, const char *key, int lang)
+{
+	const char *colon = strchr(key, ':');
+	if (colon && strstr(table, "level")) {
+		/* MODEL:LEVEL, repositories of different models */
+		buf_printf(b, "%.*s: ", (int)(colon - key), key);
+		key = colon + 1;
+	}
+	if (!strcmp(table, "level_moves")) {
+		const char *gt = strchr(key, '>');
+		buf_printf(b, "%s %.*s → %s", label(lang, "level"), (int)(gt - key), key, gt + 1);
+	} else if (strstr(table, "level")) {
+		buf_printf(b, "%s %s", label(lang, "level"), key);
+	} else if (!strcmp(table, "opened_by_age") || !strcmp(table, "active_by_age")) {
+		buf_printf(b, "%s %s", key, label(lang, "years"));
+	} else {
+		/* "table:row" when a word reads differently in a table */
+		char *both = xasprintf("%s:%s", table, key);
+		const char *l = label(lang, both);
+		buf_puts(b, l != both ? l : label(lang, key));
+		free(both);
+	}
+}
+
 static void
 row_label(struct buf *b, const struct table *t, const char *key, int lang)
 {
-	if (!strcmp(t->id, "level_moves")) {
-		const char *gt = strchr(key, '>');
-		buf_printf(b, "%s %.*s → %s", label(lang, "level"), (int)(gt - key), key, gt + 1);
-	} else if (strstr(t->id, "level")) {
-		buf_printf(b, "%s %s", label(lang, "level"), key);
-	} else if (!strcmp(t->id, "opened_by_age")) {
+	struct buf plain = { 0 };
+	row_text(&plain, t->id, key, lang);
+	md_text(b, plain.p ? plain.p : "");
+	buf_free(&plain);
+}
+
+/* A key of a cross-table as people read it, by what the keys are. */
+void
+xkey_text(struct buf *b, const char *dim, const char *key, int lang)
+{
+	if (!strcmp(key, "total"))
+		buf_puts(b, label(lang, "total"));
+	else if (!strcmp(dim, "level"))
+		row_text(b, "level", key, lang);
+	else if (!strcmp(dim, "age"))
 		buf_printf(b, "%s %s", key, label(lang, "years"));
-	} else {
-		md_text(b, label(lang, key));
+	else
+		buf_puts(b, label(lang, key));
+}
+
+void
+crosstab_key_text(struct buf *b, const struct crosstab *x, int col, const char *key, int lang)
+{
+	if (!col && x->row_table && strcmp(key, "total"))
+		row_text(b, x->row_table, key, lang);
+	else
+		xkey_text(b, col ? x->cols_are : x->rows_are, key, lang);
+}
+
+void
+crosstab_title(struct buf *b, const struct crosstab *x, int lang)
+{
+	if (x->row_table)
+		buf_printf(b, "%s – %s", label(lang, x->row_table), label(lang, "by-repository"));
+	else
+		buf_puts(b, label(lang, x->id));
+}
+
+static void
+xkey_label(struct buf *b, const struct crosstab *x, int col, const char *key, int lang)
+{
+	struct buf plain = { 0 };
+	crosstab_key_text(&plain, x, col, key, lang);
+	md_text(b, plain.p ? plain.p : "");
+	buf_free(&plain);
+}
+
+/* A cross-table as a Markdown (GitHub) table: a row per row key, a column
+ * per column key, the totals last. */
+static void
+crosstab_markdown(struct buf *b, const struct crosstab *x, int lang, int k)
+{
+	char *rd = xasprintf("dim:%s", x->rows_are), *cd = xasprintf("dim:%s", x->cols_are);
+	buf_puts(b, "\n## ");
+	crosstab_title(b, x, lang);
+	buf_printf(b, "\n\n| %s \\ %s |", label(lang, rd), label(lang, cd));
+	free(rd);
+	free(cd);
+	for (size_t j = 0; j <= x->nc; j++) {
+		buf_puts(b, " ");
+		xkey_label(b, x, 1, j < x->nc ? x->ck[j] : "total", lang);
+		buf_puts(b, " |");
+	}
+	buf_puts(b, "\n|---|");
+	for (size_t j = 0; j <= x->nc; j++)
+		buf_puts(b, "---:|");
+	buf_puts(b, "\n");
+	for (size_t i = 0; i <= x->nr; i++) {
+		buf_puts(b, "| ");
+		xkey_label(b, x, 0, i < x->nr ? x->rk[i] : "total", lang);
+		buf_puts(b, " |");
+		for (size_t j = 0; j <= x->nc; j++) {
+			buf_puts(b, " ");
+			value(b, x->v[XT_AT(x, i, j)], x->hid[XT_AT(x, i, j)], k);
+			buf_puts(b, " |");
+		}
+		buf_puts(b, "\n");
 	}
 }
 
@@ -101,11 +194,15 @@ stats_markdown(struct buf *b, const struct stats *s, int lang, int k, const char
 	buf_puts(b, "\n");
 	for (int i = 0; i < T_N; i++) {
 		const struct table *tb = &s->t[i];
+		if (!stats_shown(s, i))
+			continue;
 		buf_printf(b, "\n## %s\n\n", label(lang, tb->id));
-		if (i == T_MEDIANS) {
+		if (tb->kind == K_MEDIAN || tb->kind == K_QUARTILES) {
 			for (size_t j = 0; j < tb->nrows; j++) {
 				const struct row *r = &tb->rows[j];
-				buf_printf(b, "- %s: ", label(lang, r->key));
+				buf_puts(b, "- ");
+				row_label(b, tb, r->key, lang);
+				buf_puts(b, ": ");
 				if (!r->base)
 					buf_puts(b, "–");
 				else if (r->hidden)
@@ -127,12 +224,18 @@ stats_markdown(struct buf *b, const struct stats *s, int lang, int k, const char
 		value(b, tb->total, tb->total_hidden, k);
 		buf_puts(b, "**\n");
 	}
+	for (int i = 0; i < X_N; i++)
+		if (stats_xshown(s, i))
+			crosstab_markdown(b, &s->x[i], lang, k);
+	for (int i = 0; i < T_N; i++)
+		if (stats_byrepo(s, i))
+			crosstab_markdown(b, &s->byrepo[i], lang, k);
 }
 
 /* A field of CSV or TSV: tabs and line breaks as spaces, other control and
  * bidi characters escaped (text.h); CSV quotes what has , or ". */
-static void
-csv_field(struct buf *b, const char *s, char sep)
+void
+stats_field(struct buf *b, const char *s, char sep)
 {
 	struct buf e = { 0 };
 	text_oneline(&e, s);
@@ -151,9 +254,9 @@ csv_field(struct buf *b, const char *s, char sep)
 static void
 line(struct buf *b, char sep, const char *table, const char *row, long n, int hidden)
 {
-	csv_field(b, table, sep);
+	stats_field(b, table, sep);
 	buf_add(b, &sep, 1);
-	csv_field(b, row, sep);
+	stats_field(b, row, sep);
 	buf_add(b, &sep, 1);
 	if (hidden)
 		buf_puts(b, ":\n");
@@ -167,19 +270,35 @@ stats_delimited(struct buf *b, const struct stats *s, char sep)
 	buf_printf(b, "table%crow%cvalue\n", sep, sep);
 	for (int i = 0; i < T_N; i++) {
 		const struct table *t = &s->t[i];
+		if (!stats_shown(s, i))
+			continue;
 		for (size_t j = 0; j < t->nrows; j++) {
 			const struct row *r = &t->rows[j];
-			if (i == T_MEDIANS && !r->base)
+			if (!r->base && (t->kind == K_MEDIAN || t->kind == K_QUARTILES))
 				continue;
 			line(b, sep, t->id, r->key, r->n, r->hidden);
 		}
-		if (i != T_MEDIANS)
+		if (t->kind == K_COUNTS || t->kind == K_SINGLE)
 			line(b, sep, t->id, "total", t->total, t->total_hidden);
+	}
+	/* Cross-tables: the row ROW|COLUMN, "total" for the totals; then
+	 * the tables by repository. */
+	for (int x = 0; x < X_N + T_N; x++) {
+		if (x < X_N ? !stats_xshown(s, x) : !stats_byrepo(s, x - X_N))
+			continue;
+		const struct crosstab *c = x < X_N ? &s->x[x] : &s->byrepo[x - X_N];
+		for (size_t i = 0; i <= c->nr; i++)
+			for (size_t j = 0; j <= c->nc; j++) {
+				char *key = xasprintf("%s|%s", i < c->nr ? c->rk[i] : "total",
+				    j < c->nc ? c->ck[j] : "total");
+				line(b, sep, c->id, key, c->v[XT_AT(c, i, j)], c->hid[XT_AT(c, i, j)]);
+				free(key);
+			}
 	}
 }
 
-static void
-json_str(struct buf *b, const char *s)
+void
+stats_json_str(struct buf *b, const char *s)
 {
 	buf_puts(b, "\"");
 	while (*s) {
@@ -209,38 +328,84 @@ json_value(struct buf *b, long n, int hidden)
 		buf_printf(b, "%ld", n);
 }
 
+/* {"table", "rows_are", "columns_are", "columns": [...], "rows": [{"row",
+ * "cells": [...], "total"}], "column_totals": [...], "total"} */
+static void
+crosstab_json(struct buf *b, const struct crosstab *x, int first)
+{
+	buf_printf(b, "%s\n  {\"table\": \"%s\", \"rows_are\": \"%s\", \"columns_are\": \"%s\", \"columns\": [",
+	    first ? "" : ",", x->id, x->rows_are, x->cols_are);
+	for (size_t j = 0; j < x->nc; j++) {
+		buf_puts(b, j ? ", " : "");
+		stats_json_str(b, x->ck[j]);
+	}
+	buf_puts(b, "], \"rows\": [");
+	for (size_t i = 0; i <= x->nr; i++) {
+		if (i == x->nr)
+			buf_puts(b, "], \"column_totals\": [");
+		else {
+			buf_puts(b, i ? ", {\"row\": " : "{\"row\": ");
+			stats_json_str(b, x->rk[i]);
+			buf_puts(b, ", \"cells\": [");
+		}
+		for (size_t j = 0; j < x->nc; j++) {
+			buf_puts(b, j ? ", " : "");
+			json_value(b, x->v[XT_AT(x, i, j)], x->hid[XT_AT(x, i, j)]);
+		}
+		buf_puts(b, i < x->nr ? "], \"total\": " : "], \"total\": ");
+		json_value(b, x->v[XT_AT(x, i, x->nc)], x->hid[XT_AT(x, i, x->nc)]);
+		if (i < x->nr)
+			buf_puts(b, "}");
+	}
+	buf_puts(b, "}");
+}
+
 void
 stats_json(struct buf *b, const struct stats *s, int k)
 {
 	char f[11], t[11];
 	buf_printf(b, "{\"from\": \"%s\", \"to\": \"%s\", \"suppress_below\": %d, \"tables\": [",
 	    date_format(s->from, f), date_format(s->to, t), k);
+	int none = 1;
 	for (int i = 0; i < T_N; i++) {
 		const struct table *tb = &s->t[i];
-		buf_printf(b, "%s\n  {\"table\": \"%s\", \"rows\": [", i ? "," : "", tb->id);
+		if (!stats_shown(s, i))
+			continue;
+		buf_printf(b, "%s\n  {\"table\": \"%s\", \"rows\": [", none ? "" : ",", tb->id);
+		none = 0;
 		int first = 1;
 		for (size_t j = 0; j < tb->nrows; j++) {
 			const struct row *r = &tb->rows[j];
-			if (i == T_MEDIANS && !r->base)
+			if (!r->base && (tb->kind == K_MEDIAN || tb->kind == K_QUARTILES))
 				continue;
 			buf_puts(b, first ? "" : ", ");
 			first = 0;
 			buf_puts(b, "{\"row\": ");
-			json_str(b, r->key);
+			stats_json_str(b, r->key);
 			buf_puts(b, ", \"value\": ");
 			json_value(b, r->n, r->hidden);
-			if (i == T_MEDIANS) {
+			if (tb->kind == K_MEDIAN || tb->kind == K_QUARTILES) {
 				buf_puts(b, ", \"cases\": ");
 				json_value(b, r->base, r->hidden);
 			}
 			buf_puts(b, "}");
 		}
 		buf_puts(b, "]");
-		if (i != T_MEDIANS) {
+		if (tb->kind == K_COUNTS || tb->kind == K_SINGLE) {
 			buf_puts(b, ", \"total\": ");
 			json_value(b, tb->total, tb->total_hidden);
 		}
 		buf_puts(b, "}");
 	}
+	for (int x = 0; x < X_N; x++)
+		if (stats_xshown(s, x)) {
+			crosstab_json(b, &s->x[x], none);
+			none = 0;
+		}
+	for (int i = 0; i < T_N; i++)
+		if (stats_byrepo(s, i)) {
+			crosstab_json(b, &s->byrepo[i], none);
+			none = 0;
+		}
 	buf_puts(b, "\n]}\n");
 }

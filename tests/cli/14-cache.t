@@ -66,7 +66,7 @@ is "$(cat "$tmp/out")" "$(cat "$tmp/first")" "reads the damaged entries' cases a
 expect 0 "a report over a cache of version 1" bti-report -C "$r" --year 2026 --format tsv
 is "$(cat "$tmp/out")" "$(cat "$tmp/first")" "ignores it"
 head -c 12 "$r/.git/bti-cache" >"$tmp/magic"
-is "$(cat "$tmp/magic")" "bti-cache 2 " "and writes one of version 2"
+is "$(cat "$tmp/magic")" "bti-cache 4 " "and writes one of version 4"
 rm "$r/.git/bti-cache"
 
 # A changed case is a new blob: its old facts are never used.
@@ -80,7 +80,7 @@ expect 0 "the same report without a cache" bti-report -C "$r" --year 2026 --form
 is "$(cat "$tmp/out")" "$(cat "$tmp/after")" "agrees with the cached run"
 
 # A damaged cache is ignored.
-printf 'bti-cache 2\nzzzz 99999\ngarbage' >"$r/.git/bti-cache"
+printf 'bti-cache 4\nzzzz 99999\ngarbage' >"$r/.git/bti-cache"
 expect 0 "a report over a damaged cache" bti-report -C "$r" --year 2026 --format tsv
 is "$(cat "$tmp/out")" "$(cat "$tmp/after")" "gives the right figures"
 printf 'something else entirely\n' >"$r/.git/bti-cache"

@@ -260,3 +260,60 @@ fixture_summary() {
 	fx bti-measure -C "$_r" --date 2026-04-03 --what "[x](javascript:alert(1))" \
 		--responsible "<b>bold</b>" --evaluate-by 2026-05-01 "$EVIL"
 }
+
+# fixture_rows REPO: the cases behind tests/cli/80-report-rows.t, for the
+# tables after median_days (suppress_below 1).
+#   P1 Skole, "Per Pil" born 2015-05-05, opened 2025-11-01, worry 6, neglect:
+#     0>1 2025-11-20; PPT joins, coordinator (Skole) and 1>2 2026-01-10;
+#     m1 2026-01-12, evaluated 2026-02-20 (continue); meetings 2026-02-01
+#     (child present) and 2026-03-01 (child's view); a report to barnevern
+#     2026-02-15, guardians told; closed at 2 (goal-reached) 2026-05-01.
+#   P2 Helsestasjon, the same child (same name and birth date), opened
+#     2026-03-01, worry 4, violence and neglect; a report to the police
+#     2026-03-02 about violence (guardians not told); stays at 0.
+#   P3 Skole, fnr 04041650236 (born 2016-04-04), opened 2026-01-15, worry 8,
+#     no kind: BUP joins 2026-01-20; 0>1 2026-02-01, closed at 1 (moved)
+#     2026-03-01, reopened at 0 2026-04-01; m1 2026-04-02, evaluated
+#     2026-04-20 (stop).
+#   P6 NAV, born 2003-12-31, opened 2026-01-05, worry 5, other: coordinator
+#     (NAV) and 0>1 2026-02-05.
+fixture_rows() {
+	_r=$1
+	newrepo "$_r"
+	suppress_below "$_r" 1
+	export BTI_USER="Kari Lærer"
+	fxnew P1 bti-new -C "$_r" --date 2025-11-01 --name "Per Pil" --born 2015-05-05 \
+		--service Skole --concern "Sliten" --worry 6 --kind neglect --guardian Mor
+	fx bti-level -C "$_r" --date 2025-11-20 --reason "Tiltak" "$P1" 1
+	fxnew P6 bti-new -C "$_r" --date 2026-01-05 --name "Ola Ung" --born 2003-12-31 \
+		--service NAV --concern "Uten arbeid" --worry 5 --kind other
+	fx bti-service -C "$_r" --date 2026-01-10 "$P1" join PPT
+	fx bti-consent -C "$_r" --date 2026-01-10 --from Mor --service PPT "$P1" given
+	fx bti-coordinator -C "$_r" --date 2026-01-10 --name "Kari Lærer" --service Skole "$P1"
+	fx bti-level -C "$_r" --date 2026-01-10 --reason "Tverrfaglig" "$P1" 2
+	fx bti-measure -C "$_r" --date 2026-01-12 --what "Samtaler" --responsible "Kari Lærer" \
+		--evaluate-by 2026-03-01 "$P1"
+	fxnew P3 bti-new -C "$_r" --date 2026-01-15 --name "Jonas Jensen" --fnr 04041650236 \
+		--service Skole --concern "Vekt" --worry 8 --guardian Far
+	fx bti-service -C "$_r" --date 2026-01-20 "$P3" join BUP
+	fx bti-consent -C "$_r" --date 2026-01-20 --from Far --service BUP "$P3" given
+	fx bti-level -C "$_r" --date 2026-02-01 --reason "Tiltak" "$P3" 1
+	fx bti-meeting -C "$_r" --date 2026-02-01 --kind plan --participant "Kari Lærer" \
+		--child-present --minutes "Arkiv" "$P1"
+	fx bti-coordinator -C "$_r" --date 2026-02-05 --name "Nina Nav" --service NAV "$P6"
+	fx bti-level -C "$_r" --date 2026-02-05 --reason "Tiltak" "$P6" 1
+	fx bti-notify -C "$_r" --date 2026-02-15 --reason "Bekymring" --inform-guardians "$P1"
+	fx bti-evaluate -C "$_r" --date 2026-02-20 --measure m1=continue --next 2026-04-20 \
+		--decision continue "$P1"
+	fx bti-meeting -C "$_r" --date 2026-03-01 --kind evaluering --participant "Kari Lærer" \
+		--child-view "Vil ha ro" --minutes "Arkiv" "$P1"
+	fx bti-level -C "$_r" --date 2026-03-01 --reason "Flyttet" --cause moved "$P3" close
+	fxnew P2 bti-new -C "$_r" --date 2026-03-01 --name "Per Pil" --born 2015-05-05 \
+		--service Helsestasjon --concern "Skade" --worry 4 --kind violence --kind neglect --guardian Mor
+	fx bti-notify -C "$_r" --date 2026-03-02 --to politi --reason "Mistanke" --kind violence "$P2"
+	fx bti-level -C "$_r" --date 2026-04-01 --reason "Ny bekymring" "$P3" 0
+	fx bti-measure -C "$_r" --date 2026-04-02 --what "Kost" --responsible "Far" \
+		--evaluate-by 2026-05-01 "$P3"
+	fx bti-evaluate -C "$_r" --date 2026-04-20 --measure m1=stop --decision continue "$P3"
+	fx bti-level -C "$_r" --date 2026-05-01 --reason "Bra" --cause goal-reached "$P1" close
+}

@@ -65,6 +65,32 @@ main(void)
 	is_int(g.ms[0].due, DATE_NONE, "no due date");
 	facts_free(&g);
 
+	/* The facts of issue 14: worry and kinds, the child, named events,
+	 * reports and meetings. */
+	struct facts h = { 0 };
+	static const char more[] = "o 739900 -1 5:Skole\nw 7 5\nu 123456789\nk 739901 5:Skole\n"
+	    "j 739902 4:P\nPT\nr 739903 p 0\ng 739904 0 1\nx 739905 -1\n";
+	ok(facts_parse(&h, more, sizeof more - 1) == 0, "the new lines read");
+	ok(round_trip(&h, &g), "and read back the same");
+	is_int(g.worry, 7, "the worry score");
+	is_int(g.kinds, 5, "the kinds");
+	is_int(g.child, 123456789, "the child's hash");
+	is_str(g.pool + g.join[0].name, "P\nPT", "a service joining, a line break in its name");
+	is_str(g.pool + g.coord[0].name, "Skole", "the coordinator's service");
+	is_int(g.rep[0].to, 'p', "a report to the police");
+	is_int(g.mt[0].view, 1, "a meeting with the child's view");
+	is_int(g.nunc, 1, "a span without consent");
+	is_int(g.unc[0].to, DATE_NONE, "that lasts");
+	facts_free(&h);
+	facts_free(&g);
+	ok(refused("o 739900 -1 5:Skole\nw 11 0\n"), "a worry past 10: refused");
+	ok(refused("o 739900 -1 5:Skole\nw 5 256\n"), "a kind past the schema's: refused");
+	ok(refused("o 739900 -1 5:Skole\nu 0\n"), "a child hash of 0: refused");
+	ok(refused("o 739900 -1 5:Skole\nr 739900\n"), "a report of the old form: refused");
+	ok(refused("o 739900 -1 5:Skole\nr 739900 x 0\n"), "a report to an unknown receiver: refused");
+	ok(refused("o 739900 -1 5:Skole\nk 739900\n"), "a coordinator without a service: refused");
+	ok(refused("o 739900 -1 5:Skole\ng 739900 2 0\n"), "a meeting neither 0 nor 1: refused");
+
 	ok(!refused("o 739900 -1 5:Skole\n"), "the smallest facts read");
 	ok(refused(""), "no o line: refused");
 	ok(refused("o 739900 -1 5:Skole"), "no line break at the end: refused");
