@@ -104,6 +104,7 @@ decisions(struct mctx *c, const struct node *root)
 		dc->at = ds->k[i];
 		dc->effect = (enum effect)word_index(effect_words, map_str(v, "effect"), EFF_STAY);
 		dc->cause = map_str(v, "cause");
+		names(map_get(v, "name"), dc->name);
 		if ((dc->effect == EFF_LEVEL) != !!lv)
 			MERR(c, v, "decisions.%s: 'level' goes with 'effect: level', and only there", dc->word);
 		else if (lv)

@@ -40,6 +40,7 @@ struct decision {
 	enum effect effect;
 	int level;              /* EFF_LEVEL */
 	const char *cause;      /* EFF_CLOSE: the closing cause, or NULL (given by the user) */
+	const char *name[LANG_N];  /* NULL when the model gives none */
 	const struct node *at;  /* where it is defined, for messages */
 };
 
