@@ -171,6 +171,7 @@ repo_load(struct repo *r, struct diags *dg)
 		config_free(&r->cfg);
 		return REPO_INVALID;
 	}
+	r->model.services = r->cfg.services;   /* the rules read the register's kinds */
 	size_t slen;
 	const char *schema = embedded_file("schema/case.schema.json", &slen);
 	if (schema_parse(&r->schema, "case.schema.json", schema, slen, dg) < 0)
