@@ -33,6 +33,7 @@ static const char usage[] =
 "                and unsigned commits where bti.yaml says sign: ssh\n"
 "  --range OLD..NEW  the same for the commits a push brings (the pre-receive\n"
 "                hook); OLD of zeros, a new branch: those no ref has yet\n"
+"A bti.yaml or model committed with invalid data is such a problem.\n"
 "Exit status: 0 no problems, 1 problems found, 2 usage, 3 repository error.\n";
 
 struct check {
@@ -257,7 +258,10 @@ main(int argc, char **argv)
 	}
 	/* A range is judged by each commit's own bti.yaml (the first push
 	 * reaches a server whose branch is not born yet). */
-	if (!range && repo_load(&r, &dg) < 0)
+	int loaded = range ? 0 : repo_load(&r, &dg);
+	if (loaded == REPO_INVALID)
+		status = EXIT_REFUSED;      /* a committed bad model is a finding */
+	if (loaded < 0)
 		goto out;
 	if (n) {
 		paths = xmalloc((size_t)n * sizeof *paths);

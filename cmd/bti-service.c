@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "op.h"
+#include "services.h"
 
 static const char usage[] =
 "usage: bti-service [-C DIR] [--by NAME] [--date DATE] [--contact NAME] [--kind KIND]\n"
@@ -11,8 +12,10 @@ static const char usage[] =
 "taking part in the case. At a cooperation level a joining service must be\n"
 "covered by consent (bti-consent). Prints the commit id.\n"
 "  --contact NAME  the service's contact person\n"
-"  --kind KIND     the kind of service (e.g. health), where the level model's\n"
-"                  service_kinds do not list its name\n"
+"  --kind KIND     the kind of service: kindergarten, school, health, ppt,\n"
+"                  barnevern, nav, police or other; needed only where neither\n"
+"                  bti.yaml's register nor the model's service_kinds give it,\n"
+"                  and refused when the register gives another\n"
 "  --referral      the service joins on a referral (henvisning) sent to it\n"
 "  --date DATE     when (default today)\n"
 "Exit status: 0 done, 1 refused, 2 usage, 3 repository error.\n";
@@ -48,10 +51,20 @@ main(int argc, char **argv)
 	cli_text(&c, "SERVICE", service, TEXT_LINE);
 	if (referral && strcmp(action, "join"))
 		cli_usage(&c, "--referral goes with join");
+	if (kind && !services_is_kind(kind))
+		cli_usage(&c, "--kind is kindergarten, school, health, ppt, barnevern, nav, police or other, "
+		    "not '%s'", kind);
 	struct op o;
 	if (op_begin(&o, &c) != EXIT_OK || op_load_case(&o, argv[optind]) != EXIT_OK ||
 	    !(service = op_service(&o, service)))
 		return op_end(&o);
+	const char *registered = services_kind(o.repo.cfg.services, service);
+	if (kind && registered && strcmp(kind, registered)) {
+		op_refuse(&o, NULL, "service/kind", "%s is of the kind %s in bti.yaml's register of services, "
+		    "not %s; leave out --kind (the rules use the register's), or change the register "
+		    "(bti-config service)", service, registered, kind);
+		return op_end(&o);
+	}
 	struct node *e = op_entry(&o);
 	map_set(&o.doc, e, "name", node_str(&o.doc, service));
 	map_set(&o.doc, e, "action", node_str(&o.doc, action));

@@ -51,6 +51,10 @@ static const char *const words[][1 + LANG_N] = {
 	{ "minutes-sent", "sendt til alle", "sendt til alle", "sent to everyone" },
 	{ "next-meeting", "neste møte", "neste møte", "next meeting" },
 	{ "leader-informed", "ledelsen informert", "leiinga informert", "management informed" },
+	{ "evaluations", "Evalueringer", "Evalueringar", "Evaluations" },
+	{ "up", "opp et nivå", "opp eitt nivå", "up a level" },
+	{ "down", "ned et nivå", "ned eitt nivå", "down a level" },
+	{ "close", "saken avsluttes", "saka blir avslutta", "the case is closed" },
 	/* outcomes, decisions, causes */
 	{ "reached", "mål nådd", "mål nådd", "goal reached" },
 	{ "continue", "fortsetter", "held fram", "continues" },

@@ -7,6 +7,7 @@
 #include "embedded.h"
 #include "model.h"
 #include "schema.h"
+#include "services.h"
 #include "yamlio.h"
 
 const char *const lang_code[LANG_N] = { "nb", "nn", "en" };
@@ -104,6 +105,7 @@ decisions(struct mctx *c, const struct node *root)
 		dc->at = ds->k[i];
 		dc->effect = (enum effect)word_index(effect_words, map_str(v, "effect"), EFF_STAY);
 		dc->cause = map_str(v, "cause");
+		names(map_get(v, "name"), dc->name);
 		if ((dc->effect == EFF_LEVEL) != !!lv)
 			MERR(c, v, "decisions.%s: 'level' goes with 'effect: level', and only there", dc->word);
 		else if (lv)
@@ -168,6 +170,17 @@ levels(struct mctx *c, const struct node *lv)
 			if ((m->levels[l].decisions >> k & 1) && why)
 				MERR(c, lv->v[l], "levels[%zu]: the decision '%s' leads to %s", l, dc->word, why);
 		}
+}
+
+/* The kinds a rule names: kinds of service (bti-config(1)) or groups of
+ * service_kinds, one vocabulary with the register of services. */
+static void
+check_kinds(struct mctx *c, const struct node *kinds, const char *what)
+{
+	for (size_t i = 0; kinds && i < kinds->n; i++)
+		if (!services_is_kind(kinds->v[i]->s) && !map_get(c->m->service_kinds, kinds->v[i]->s))
+			MERR(c, kinds->v[i], "%s: '%s' is neither a kind of service (kindergarten, school, health, "
+			    "ppt, barnevern, nav, police or other) nor a group of service_kinds", what, kinds->v[i]->s);
 }
 
 static void
@@ -287,6 +300,12 @@ model_load(struct model *m, const char *name, const char *buf, size_t len, struc
 	names(map_get(map_get(root, "texts"), "opened"), m->opened);
 	if (m->target && m->min_age > m->max_age)
 		MERR(&c, map_get(root, "target"), "target: min_age is above max_age");
+	for (int i = 0; i < m->nalone; i++)
+		check_kinds(&c, m->alone[i].kinds, "consent_alone");
+	for (int l = 0; l < m->nlevels; l++) {
+		check_kinds(&c, m->levels[l].team_when, "coordinator_team_when");
+		check_kinds(&c, m->levels[l].coordinator_kinds, "coordinator_kinds");
+	}
 	return c.errors ? -1 : 0;
 }
 
@@ -376,11 +395,17 @@ model_meeting_kind(const struct model *m, const char *word)
 int
 model_service_is(const struct model *m, const char *service, const char *kind, const char *kind_given)
 {
-	if (kind_given)
-		return !strcmp(kind_given, kind);
-	const struct node *names = map_list(m->service_kinds, kind);
-	for (size_t i = 0; names && i < names->n; i++)
-		if (!strcasecmp(names->v[i]->s, service))
+	const char *canonical = services_resolve(m->services, service);
+	const char *known = canonical ? services_kind(m->services, canonical) : NULL;
+	if (!known)
+		known = kind_given;
+	if (known && !strcmp(known, kind))
+		return 1;
+	int group = !services_is_kind(kind);    /* e.g. Siljan's central services */
+	const struct node *members = map_list(m->service_kinds, kind);
+	for (size_t i = 0; members && i < members->n; i++)
+		if (((group || !known) && !strcasecmp(members->v[i]->s, service)) ||
+		    (group && known && !strcmp(members->v[i]->s, known)))
 			return 1;
 	return 0;
 }

@@ -40,6 +40,7 @@ struct decision {
 	enum effect effect;
 	int level;              /* EFF_LEVEL */
 	const char *cause;      /* EFF_CLOSE: the closing cause, or NULL (given by the user) */
+	const char *name[LANG_N];  /* NULL when the model gives none */
 	const struct node *at;  /* where it is defined, for messages */
 };
 
@@ -74,7 +75,8 @@ struct model {
 	int target, min_age, max_age, unborn;
 	int heard_age, weighs_age;  /* -1: not set */
 	const struct node *sources;        /* allowed concern.source words, or NULL */
-	const struct node *service_kinds;  /* kind -> list of service names, or NULL */
+	const struct node *service_kinds;  /* kind or group -> service names and kinds, or NULL */
+	const struct node *services;       /* bti.yaml's register of services, or NULL (repo_load) */
 	int nlevels;
 	struct level levels[MODEL_MAX_LEVELS];
 	unsigned trans[MODEL_MAX_LEVELS];  /* bit t of trans[f]: f -> t allowed */
@@ -109,7 +111,11 @@ const char *model_decisions_list(const struct model *m, int level, char *buf, si
 int model_decision_to(const struct decision *dc, int level);
 /* The meeting kind called word, or NULL. */
 const struct meeting_kind *model_meeting_kind(const struct model *m, const char *word);
-/* 1 when service (a name, or the kind recorded for it) is of kind. */
+/* 1 when service is of kind: a kind of service (lib/services.h) or a group
+ * of the model's service_kinds. The service's kind is the register's
+ * (model.services), else kind_given (recorded when it joined); a kind of
+ * service is matched by that kind, or when it is unknown by the names the
+ * model lists for the kind; a group by a name or a kind it lists. */
 int model_service_is(const struct model *m, const char *service, const char *kind, const char *kind_given);
 /* 1 when service is a team that coordinates a level of the model. */
 int model_team(const struct model *m, const char *service);

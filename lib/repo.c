@@ -152,7 +152,7 @@ repo_load(struct repo *r, struct diags *dg)
 	rc = config_parse(&r->cfg, buf, len, dg);
 	free(buf);
 	if (rc < 0)
-		return -1;
+		return REPO_INVALID;
 	char *mpath = xasprintf("models/%s.yaml", r->cfg.model);
 	rc = repo_read(r, mpath, &buf, &len, dg);
 	if (rc) {
@@ -169,8 +169,9 @@ repo_load(struct repo *r, struct diags *dg)
 	if (rc < 0) {
 		model_free(&r->model);
 		config_free(&r->cfg);
-		return -1;
+		return REPO_INVALID;
 	}
+	r->model.services = r->cfg.services;   /* the rules read the register's kinds */
 	size_t slen;
 	const char *schema = embedded_file("schema/case.schema.json", &slen);
 	if (schema_parse(&r->schema, "case.schema.json", schema, slen, dg) < 0)

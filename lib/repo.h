@@ -42,7 +42,11 @@ int repo_open(struct repo *r, const char *dir, int readonly, struct diags *dg);
  * forgets what a killed command left (lib/journal.h), then reads HEAD.
  * Every changing command holds both from reading to committing. */
 int repo_lock(struct repo *r, struct diags *dg);
-/* Reads HEAD (again) and loads bti.yaml, its model and the schema. */
+/* Reads HEAD (again) and loads bti.yaml, its model and the schema.
+ * Returns 0, -1 on a repository or system error (no bti.yaml or model
+ * committed, git failing), or REPO_INVALID when bti.yaml or the model is
+ * committed but is invalid data (the diagnostics say where). */
+#define REPO_INVALID (-2)
 int repo_load(struct repo *r, struct diags *dg);
 void repo_close(struct repo *r);
 

@@ -10,6 +10,15 @@
 const char *const service_kinds[] = { "kindergarten", "school", "health", "ppt", "barnevern",
 	"nav", "police", "other", NULL };
 
+int
+services_is_kind(const char *word)
+{
+	for (size_t k = 0; word && service_kinds[k]; k++)
+		if (!strcmp(service_kinds[k], word))
+			return 1;
+	return 0;
+}
+
 #define ERR(n, ...) diag_add(dg, "bti.yaml", (n)->line, (n)->col, "config/services", __VA_ARGS__)
 
 static int
@@ -70,10 +79,7 @@ services_check(const struct node *list, struct diags *dg)
 		const char *name = map_str(e, "name"), *kind = map_str(e, "kind");
 		if (!name || !*name)
 			ERR(e, "services[%zu]: a service needs a name", i);
-		size_t k = 0;
-		while (kind && service_kinds[k] && strcmp(service_kinds[k], kind))
-			k++;
-		if (!kind || !service_kinds[k])
+		if (!services_is_kind(kind))
 			ERR(map_get(e, "kind") ? map_get(e, "kind") : e,
 			    "services[%zu]: kind is kindergarten, school, health, ppt, barnevern, nav, "
 			    "police or other", i);
@@ -115,7 +121,7 @@ services_resolve(const struct node *list, const char *name)
 const char *
 services_kind(const struct node *list, const char *name)
 {
-	for (size_t i = 0; list && i < list->n; i++)
+	for (size_t i = 0; list && name && i < list->n; i++)
 		if (map_str(list->v[i], "name") && !strcmp(map_str(list->v[i], "name"), name))
 			return map_str(list->v[i], "kind");
 	return NULL;

@@ -9,6 +9,8 @@
 /* The kinds a service can be, in the order reports list them. */
 extern const char *const service_kinds[];
 
+/* 1 when word is one of service_kinds. */
+int services_is_kind(const char *word);
 /* Checks bti.yaml's services: list (NULL: there is none): every entry a
  * name, a kind of service_kinds and optional aliases, no name or alias
  * twice (in any letter case). Returns the number of errors. */

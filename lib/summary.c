@@ -199,6 +199,26 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *full, 
 			buf_puts(b, "\n");
 		}
 	}
+	if ((l = map_list(root, "evaluations"))) {
+		heading(b, lang, "evaluations");
+		for (size_t i = 0; i < l->n; i++) {
+			const struct node *ev = l->v[i];
+			const char *word = map_str(ev, "decision");
+			const struct decision *dc = model_decision(m, word);
+			buf_printf(b, "- %s", map_str(ev, "date"));
+			if (word) {
+				buf_puts(b, ": ");
+				md_text(b, dc && dc->name[lang] ? dc->name[lang] : label(lang, word));
+			}
+			if (map_str(ev, "child_view")) {
+				buf_printf(b, "; %s: ", label(lang, "child-view"));
+				md_text(b, map_str(ev, "child_view"));
+			}
+			buf_puts(b, " (");
+			md_text(b, map_str(ev, "by"));
+			buf_puts(b, ")\n");
+		}
+	}
 	if ((l = map_list(root, "meetings"))) {
 		heading(b, lang, "meetings");
 		for (size_t i = 0; i < l->n; i++) {

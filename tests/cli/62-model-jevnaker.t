@@ -62,5 +62,19 @@ expect 0 "with the child's view, a system measure" bti-evaluate -C "$r" --date 2
 	--measure m1=continue --next 2026-05-01 --decision system --child-view "Vil ha faste pauser" "$k"
 is "$(yq "$r/$(cpath $k)" '[d["evaluations"][0]["decision"], d["evaluations"][0]["child_view"]]')" \
 	"system, Vil ha faste pauser" "the decision and the view are recorded"
+# The child's view of the decision is in the case summary, under the
+# model's name of the decision, in the repository's language and in nn/en.
+expect 0 "the summary" bti-report -C "$r" "$k"
+is "$(sed -n '/^## Evalueringer$/,/^## /p' "$tmp/out" | grep '^- ')" \
+	"- 2026-04-01: Iverksette systemtiltak; barnets stemme: Vil ha faste pauser (Pia Pedleder)" \
+	"summary: the decision and the child's view"
+expect 0 "the summary in nn" bti-report -C "$r" --lang nn "$k"
+like "$(out)" '^- 2026-04-01: Setje i verk systemtiltak; barnet si stemme: Vil ha faste pauser \(Pia Pedleder\)$' \
+	"summary nn: the decision and the child's view"
+like "$(out)" '^## Evalueringar$' "summary nn: the heading"
+expect 0 "the summary in en" bti-report -C "$r" --lang en "$k"
+like "$(out)" '^## Evaluations$' "summary en: the heading"
+like "$(out)" "^- 2026-04-01: System measure; the child's view: Vil ha faste pauser \\(Pia Pedleder\\)\$" \
+	"summary en: the decision and the child's view"
 expect 0 "bti-check accepts the cases" bti-check -C "$r"
 done_testing

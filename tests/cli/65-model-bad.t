@@ -34,8 +34,23 @@ c="$tmp/c"
 newrepo "$c" --model hoyanger
 cp "$tmp/transition.yaml" "$c/models/hoyanger.yaml"
 git -C "$c" -c user.name=A -c user.email=a@b commit -q --no-verify -am "hand edit"
-run bti-check -C "$c"
-is "$rc" 3 "bti-check fails on the committed bad model"
-like "$(err)" '^bti-check: models/hoyanger.yaml:[0-9]+:[0-9]+: model/format: .*not one of the model.s levels' \
-	"with FILE:LINE:COL: rule: message"
+expect 1 "bti-check refuses the committed bad model as invalid data, not a system error" \
+	bti-check -C "$c"
+is "$(err)" "" "the finding is bti-check's output, not an error message"
+cp "$tmp/out" "$tmp/err"
+golden check-model-transition "on stdout as FILE:LINE:COL: rule: message, as a bad case is"
+expect 1 "bti-check --rev HEAD refuses it as well" bti-check -C "$c" --rev HEAD
+like "$(out)" '^models/hoyanger.yaml:[0-9]+:[0-9]+: model/format: ' "with its place"
+
+# A bti.yaml that is invalid data is refused the same way; none committed
+# at all is a repository error.
+git -C "$c" checkout -q HEAD~1 -- models/hoyanger.yaml
+sed -i "s/^lang: .*/lang: xx/; \$a lang: xx" "$c/bti.yaml"
+git -C "$c" -c user.name=A -c user.email=a@b commit -q --no-verify -am "hand edit 2"
+expect 1 "bti-check refuses an invalid committed bti.yaml" bti-check -C "$c"
+like "$(out)" '^bti.yaml:[0-9]+:[0-9]+: ' "on stdout with its place"
+git -C "$c" rm -q bti.yaml
+git -C "$c" -c user.name=A -c user.email=a@b commit -q --no-verify -m "no config"
+expect 3 "no bti.yaml committed stays a repository error" bti-check -C "$c"
+like "$(err)" '^bti-check: bti.yaml: repo: no bti.yaml committed' "on stderr"
 done_testing

@@ -44,6 +44,8 @@ static const char case_fmt[] =
 "%s";
 
 static char rules[512];
+/* bti.yaml's register of services for the next checks, or NULL. */
+static const char *reg;
 
 /* The rules broken, "a b", or "ok"; "model:RULE" when the model is refused. */
 static const char *
@@ -66,8 +68,11 @@ check_full(const char *top, const char *l1, const char *l2, const char *child, c
 			fprintf(stderr, "# %s:%d:%d: %s: %s\n", dg.v[i].file, dg.v[i].line, dg.v[i].col,
 			    dg.v[i].rule, dg.v[i].msg);
 	} else {
-		struct doc d;
+		struct doc d, rd;
 		doc_init(&d, "c.yaml");
+		doc_init(&rd, "bti.yaml");
+		if (reg && yaml_read(&rd, reg, strlen(reg), &dg) == 0)
+			m.services = rd.root;
 		if (yaml_read(&d, ct, strlen(ct), &dg) < 0) {
 			snprintf(rules, sizeof rules, "yaml");
 		} else {
@@ -79,6 +84,7 @@ check_full(const char *top, const char *l1, const char *l2, const char *child, c
 			}
 		}
 		doc_free(&d);
+		doc_free(&rd);
 	}
 	model_free(&m);
 	diags_free(&dg);
@@ -319,6 +325,38 @@ test_due(void)
 	    "consent 2026-07-01 c1", "a consent that expires");
 }
 
+/* One vocabulary of kinds: the register's kind counts first, the model's
+ * groups take kinds and names, a rule's kind must be one of them. */
+static void
+test_kinds(void)
+{
+	const char *alone = "consent_alone: [{age: 15, kinds: [health]}]\nservice_kinds: {health: [Helsestasjon]}\n";
+	reg = "- {name: Ungdomshelse, kind: health, aliases: [UH]}\n- {name: Helsestasjon, kind: school}\n";
+	is_str(check(alone, "", "", CONSENT("Ola", "Ungdomshelse", "")), "ok",
+	    "register: a health service of the register, alone");
+	is_str(check(alone, "", "", CONSENT("Ola", "UH", "")), "ok", "register: by its alias");
+	is_str(check(alone, "", "", CONSENT("Ola", "Helsestasjon", "")), "consent/guardians",
+	    "register: the register's kind counts before the model's names");
+	reg = NULL;
+	is_str(check(alone, "", "", CONSENT("Ola", "Ungdomshelse", "")), "consent/guardians",
+	    "no register: a name the model does not list is of no kind");
+	const char *when = ", coordinator: true, coordinator_team: Teamet, coordinator_team_when: [central]";
+	const char *withbv = LEVEL1 "services:\n" JOIN("Vest-barnevern")
+	    "coordinators:\n  - {date: 2026-01-10, name: Kari, service: Skole, by: K}\n";
+	reg = "- {name: Vest-barnevern, kind: barnevern}\n- {name: Skole, kind: school}\n";
+	is_str(check("service_kinds: {central: [barnevern, BUP]}\n", when, "", withbv), "coordinator/team",
+	    "a group of kinds: the register's barnevern service is central");
+	is_str(check("service_kinds: {central: [nav, BUP]}\n", when, "", withbv), "ok",
+	    "a group of kinds: a barnevern service is not in a group without barnevern");
+	reg = NULL;
+	is_str(check("service_kinds: {central: [barnevern, BUP]}\n", when, "", withbv), "ok",
+	    "no register: the name alone does not say barnevern");
+	is_str(check("", ", coordinator: true, coordinator_team: T, coordinator_team_when: [central]", "", ""),
+	    "model:model/format", "a rule's kind that is neither a kind of service nor a group is refused");
+	is_str(check("consent_alone: [{age: 16, kinds: [helse]}]\n", "", "", ""), "model:model/format",
+	    "consent_alone: an unknown kind is refused");
+}
+
 int
 main(void)
 {
@@ -328,5 +366,6 @@ main(void)
 	test_decisions();
 	test_meetings();
 	test_due();
+	test_kinds();
 	return done_testing();
 }
