@@ -78,7 +78,8 @@ def md_blocks(path):
     """(line, directive, lines) for each code block of a Markdown file."""
     with open(path, encoding="utf-8") as f:
         lines = [l.rstrip("\n") for l in f]
-    directive, i, prev_blank = None, 0, True
+    # An indented block inside a list is the item's text, not code.
+    directive, i, prev_blank, in_list = None, 0, True, False
     while i < len(lines):
         line = lines[i]
         m = re.match(r"\s*<!--\s*(.*?)\s*-->\s*$", line)
@@ -96,7 +97,7 @@ def md_blocks(path):
                 yield i + 2, directive, lines[i + 1:j]
             directive, i, prev_blank = None, j + 1, False
             continue
-        if prev_blank and line.startswith("    ") and line.strip():
+        if prev_blank and not in_list and line.startswith("    ") and line.strip():
             j = i
             while j < len(lines) and (lines[j].startswith("    ") or
                                       (not lines[j].strip() and j + 1 < len(lines)
@@ -105,6 +106,10 @@ def md_blocks(path):
             yield i + 1, directive, [l[4:] for l in lines[i:j]]
             directive, i, prev_blank = None, j, False
             continue
+        if re.match(r"([-*+]|[0-9]+\.)\s", line):
+            in_list = True
+        elif line.strip() and not line[0].isspace():
+            in_list = False
         prev_blank = not line.strip()
         i += 1
 
