@@ -116,11 +116,12 @@ ex_rule() {
 }
 EOF
 # Each example runs in a copy of the fixture (or of the empty directory
-# for "none"), four at a time; the results are reported in order.
+# for "none"), four at a time, for at most a minute; the results are
+# reported in order.
 run_example() {
 	cp -a "$3" "$ex/$1.d"
 	(cd "$ex/$1.d" && id=$2 file=$(cpath "$2") ex_out="$ex/$1.out" \
-		ex_err="$ex/$1.err" bash -c '. "$1"; . "$2"' sh "$ex/prelude" "$ex/$1.sh") \
+		ex_err="$ex/$1.err" timeout 60 bash -c '. "$1"; . "$2"' sh "$ex/prelude" "$ex/$1.sh") \
 		2>"$ex/$1.diag" </dev/null
 	echo $? >"$ex/$1.rc"
 }
@@ -155,6 +156,55 @@ while IFS='	' read -r nr where what arg; do
 		diag <"$ex/$nr.diag"
 	fi
 done <"$ex/index"
+
+# The checks themselves: a page whose examples are wrong fails them.
+mkdir -p "$tmp/bad/docs" "$tmp/bad/ex"
+cat >"$tmp/bad/docs/bad.1" <<'EOF'
+.Sh DESCRIPTION
+.Bd -literal
+$ false
+.Ed
+.Sh EXAMPLES
+.Bd -literal -offset indent
+$ false
+$ echo $?
+1
+$ printf '%s\en' Troms\(/o
+.Ed
+.\" example: skip shown, not run
+.Bd -literal
+$ false
+.Ed
+.Bd -literal
+$ false
+.Ed
+.Bd -literal
+$ true
+output
+.Ed
+.\" example: case level2
+.Bd -literal
+$ bti-check 2026-K7M4QX
+cases/2026/K/2026-K7M4QX.yaml:10:10: schema/range: concern.worry: 11 is above the maximum
+.Ed
+EOF
+top="$tmp/bad" python3 "$top/tests/cli/examples.py" "$tmp/bad/ex" "$tmp/bad/docs/bad.1"
+is "$(cut -f2-4 "$tmp/bad/ex/index" | tr '\t\n' ' /')" \
+	"docs/bad.1:7 run new/docs/bad.1:14 skip shown, not run/docs/bad.1:17 run new/docs/bad.1:20 run new/docs/bad.1:25 run level2/" \
+	"only EXAMPLES are extracted, with their directives"
+like "$(cat "$tmp/bad/ex/001.sh")" "^ex_check \\$\\? 1 'false'\$" "echo \$? gives the status wanted"
+like "$(cat "$tmp/bad/ex/001.sh")" "^printf '%s\\\\n' Tromsø\$" "roff escapes are read"
+like "$(cat "$tmp/bad/ex/005.sh")" '^bti-check \$\{id\}$' "a case id stands for the fixture's case"
+ex="$tmp/bad/ex"
+cp "$tmp/ex/prelude" "$ex/"
+run_example 001 "$new" "$fx"
+is "$(cat "$ex/001.rc")" 0 "an example that exits as shown passes"
+run_example 003 "$new" "$fx"
+like "$(cat "$ex/003.diag")" '^exit 1, wanted 0' "an example that fails is reported"
+run_example 004 "$new" "$fx"
+like "$(cat "$ex/004.diag")" '^prints nothing' "an example that shows output must print"
+run_example 005 "$level2" "$fx"
+like "$(cat "$ex/005.diag")" '^does not print schema/range' "an example must print the rule it shows"
 
 # What the pages say about the layout and a detached HEAD is what the
 # commands do.
