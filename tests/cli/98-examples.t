@@ -187,10 +187,16 @@ output
 $ bti-check 2026-K7M4QX
 cases/2026/K/2026-K7M4QX.yaml:10:10: schema/range: concern.worry: 11 is above the maximum
 .Ed
+.Bd -literal
+$ for x in a; do
+    echo "$x"
+  done
+a
+.Ed
 EOF
 top="$tmp/bad" python3 "$top/tests/cli/examples.py" "$tmp/bad/ex" "$tmp/bad/docs/bad.1"
 is "$(cut -f2-4 "$tmp/bad/ex/index" | tr '\t\n' ' /')" \
-	"docs/bad.1:7 run new/docs/bad.1:14 skip shown, not run/docs/bad.1:17 run new/docs/bad.1:20 run new/docs/bad.1:25 run level2/" \
+	"docs/bad.1:7 run new/docs/bad.1:14 skip shown, not run/docs/bad.1:17 run new/docs/bad.1:20 run new/docs/bad.1:25 run level2/docs/bad.1:29 run new/" \
 	"only EXAMPLES are extracted, with their directives"
 like "$(cat "$tmp/bad/ex/001.sh")" "^ex_check \\$\\? 1 'false'\$" "echo \$? gives the status wanted"
 like "$(cat "$tmp/bad/ex/001.sh")" "^printf '%s\\\\n' Tromsø\$" "roff escapes are read"
@@ -205,6 +211,8 @@ run_example 004 "$new" "$fx"
 like "$(cat "$ex/004.diag")" '^prints nothing' "an example that shows output must print"
 run_example 005 "$level2" "$fx"
 like "$(cat "$ex/005.diag")" '^does not print schema/range' "an example must print the rule it shows"
+run_example 006 "$new" "$fx"
+is "$(cat "$ex/006.rc")" 0 "a loop over several lines is one command"
 
 # What the pages say about the layout and a detached HEAD is what the
 # commands do.

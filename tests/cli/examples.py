@@ -7,14 +7,14 @@
 # "Examples in the docs are run".
 #
 # A block is shell: with "$ " prompts, the prompt lines (and the lines
-# continued after a trailing backslash) are the commands and every other
-# line is output; without prompts, every line is a command. A command
-# must exit 0, unless the next command is "echo $?" and the line it
-# prints is its status. A command shown with output prints something; an
-# output line "...: RULE: message" (RULE like
-# consent/guardians) must appear in what the command printed. A case id
-# written out in a command (2026-K7M4QX) is the fixture's case, $id, and
-# its path cases/2026/K/2026-K7M4QX.yaml is $file.
+# that continue them: after a trailing backslash, in an open loop or
+# quote) are the commands and every other line is output; without
+# prompts, every line is a command. A command must exit 0, unless the
+# next command is "echo $?" and the line it prints is its status. A
+# command shown with output prints something, and the RULE of an output
+# line "...: RULE: message" (consent/guardians) is in what it printed. A
+# case id written out in a command (2026-K7M4QX) is the fixture's case,
+# $id, and its path cases/2026/K/2026-K7M4QX.yaml is $file.
 # A directive just before a block:
 #   .\" example: skip REASON       <!-- example: skip REASON -->
 #   .\" example: case STATE        <!-- example: case STATE -->
@@ -26,6 +26,7 @@
 # bti-check.
 import os
 import re
+import subprocess
 import sys
 
 ROFF = {"/o": "ø", "/O": "Ø", "ae": "æ", "AE": "Æ", "oa": "å", "oA": "Å",
@@ -114,6 +115,12 @@ def md_blocks(path):
         i += 1
 
 
+def incomplete(text):
+    """Whether a command goes on in the next line (an open loop or quote)."""
+    r = subprocess.run(["bash", "-n", "-c", text], capture_output=True, text=True)
+    return "unexpected end of file" in r.stderr
+
+
 def commands(lines):
     """[(text, [output lines])] of a block."""
     prompted = any(l is not None and re.match(r"[$#] ", l) for l in lines)
@@ -134,7 +141,7 @@ def commands(lines):
             cmds.append(([l], []))
         else:
             continue
-        cont = l.endswith("\\")
+        cont = l.endswith("\\") or incomplete("\n".join(cmds[-1][0]))
     return [("\n".join(c), out) for c, out in cmds]
 
 
