@@ -13,6 +13,8 @@ struct config {
 	const char *model;      /* model name: models/<model>.yaml in the repository */
 	int lang;               /* enum lang */
 	int suppress_below;     /* yearly counts below this are hidden */
+	const char *unit;       /* the unit whose staff share the repository, or NULL */
+	long retention_days;    /* how long a closed, archived case stays; 0: not set */
 };
 
 int config_parse(struct config *c, const char *buf, size_t len, struct diags *dg);

@@ -8,7 +8,7 @@
 #include "yamlio.h"
 
 static const char *const lists[] = { "guardians", "levels", "services", "coordinators",
-	"consents", "goals", "measures", "evaluations", "meetings", "reports", NULL };
+	"consents", "goals", "measures", "evaluations", "meetings", "reports", "archived", NULL };
 
 size_t
 history_append_only(const struct node *old, const struct node *new, int merge,
