@@ -17,7 +17,7 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 
 CMDS = bti-init bti-new bti-level bti-guardian bti-consent bti-service \
 	bti-coordinator bti-goal bti-measure bti-meeting bti-notify bti-evaluate bti-report bti-check bti-merge
-CMDS += bti-archive
+CMDS += bti-archive bti-purge
 BINS = $(CMDS:%=bin/%)
 LIBSRC = $(filter-out lib/embed-data.c,$(wildcard lib/*.c))
 LIBOBJ = $(LIBSRC:.c=.o) lib/embed-data.o

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "history.h"
 #include "repo.h"
+#include "retention.h"
 #include "util.h"
 #include "walk.h"
 #include "yamlio.h"
@@ -21,6 +22,8 @@ static const char usage[] =
 "model and prints one line per problem:\n"
 "  FILE:LINE:COL: rule: message\n"
 "Prints nothing and exits 0 when all is well: usable as a CI step or hook.\n"
+"Checking every case, it also warns (exit 0) about each case kept past\n"
+"bti.yaml's retention_days (bti-purge erases them).\n"
 "  (default)     the files in the work tree, as an editor left them\n"
 "  --staged      the versions staged for the next commit (the pre-commit hook)\n"
 "  --rev REV     the versions in a commit, also in a bare repository (the\n"
@@ -221,7 +224,8 @@ main(int argc, char **argv)
 	}
 	int rc = history ? history_check(&r, &dg) : rev ? walk_cases(r.git, r.tree, check_one, &k) :
 	    staged ? walk_index(&k) : walk_worktree(&k);
-	if (rc < 0)
+	/* Every case past bti.yaml's retention_days: a warning, exit 0. */
+	if (rc < 0 || (!n && !staged && !history && retention_warn(&r, date_today(), &dg) < 0))
 		goto out;
 	if (n && k.checked < (size_t)n)
 		diag_add(&dg, NULL, 0, 0, "case/unknown", "%d of the named cases do not exist",

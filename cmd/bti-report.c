@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "case.h"
+#include "freeze.h"
 #include "cli.h"
 #include "labels.h"
 #include "render.h"
@@ -196,6 +197,11 @@ main(int argc, char **argv)
 		if (from || to)
 			cli_usage(&c, "--year or --from/--to, not both");
 		long y = cli_number(&c, "--year", year, 1900, 9999);
+		/* A year frozen before an erasure (bti-purge) is printed as it was. */
+		int frozen = argc - optind <= 1 ? freeze_show(c.prog, argc - optind ? argv[optind] : c.dir,
+		    (int)y, format, html) : -1;
+		if (frozen >= 0)
+			return frozen;
 		f = date_from_ymd((int)y, 1, 1);
 		t = date_from_ymd((int)y, 12, 31);
 	} else {
