@@ -8,6 +8,7 @@
 #include "case.h"
 #include "cli.h"
 #include "history.h"
+#include "purge.h"
 #include "repo.h"
 #include "retention.h"
 #include "util.h"
@@ -17,6 +18,7 @@
 static const char usage[] =
 "usage: bti-check [-C DIR] [--staged | --rev REV] [CASE-ID | PATH]...\n"
 "       bti-check [-C DIR] --history\n"
+"       bti-check [-C DIR] --erased REV\n"
 "Validates every case file (or the named ones: case ids, or paths under\n"
 "cases/ as git prints them) against the schema and the repository's level\n"
 "model and prints one line per problem:\n"
@@ -30,6 +32,8 @@ static const char usage[] =
 "                pre-receive hook on a central server)\n"
 "  --history     replays every commit and reports each case change the rules\n"
 "                would have refused, as COMMIT:FILE:LINE:COL, with its author\n"
+"  --erased REV  the commits of REV that no ref has yet (a push, in the\n"
+"                pre-receive hook) holding a case the branch has erased\n"
 "Exit status: 0 no problems, 1 problems found, 2 usage, 3 repository error.\n";
 
 struct check {
@@ -160,20 +164,24 @@ main(int argc, char **argv)
 		{ "staged", no_argument, 0, 's' },
 		{ "rev", required_argument, 0, 'r' },
 		{ "history", no_argument, 0, 'H' },
+		{ "erased", required_argument, 0, 'e' },
 		{ 0, 0, 0, 0 },
 	};
-	const char *rev = NULL;
+	const char *rev = NULL, *erased = NULL;
 	int staged = 0, history = 0, opt;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 's': staged = 1; break;
 		case 'r': rev = optarg; break;
 		case 'H': history = 1; break;
+		case 'e': erased = optarg; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
-	if (staged + !!rev + history > 1)
-		cli_usage(&c, "--staged, --rev and --history exclude each other");
+	if (staged + !!rev + history + !!erased > 1)
+		cli_usage(&c, "--staged, --rev, --history and --erased exclude each other");
+	if (erased && optind < argc)
+		cli_usage(&c, "--erased takes no case ids");
 	if (history && optind < argc)
 		cli_usage(&c, "--history audits every case; it takes no case ids");
 	struct diags dg = { 0 };
@@ -183,6 +191,11 @@ main(int argc, char **argv)
 	char **paths = NULL;
 	if (repo_open(&r, c.dir, 1, &dg) < 0)
 		goto out;
+	if (erased) {
+		if (repo_load(&r, &dg) == 0 && purge_check_push(&r, erased, &dg) == 0)
+			status = dg.errors ? EXIT_REFUSED : EXIT_OK;
+		goto out;
+	}
 	if (!r.workdir && !rev && !history) {
 		diag_add(&dg, NULL, 0, 0, "repo", "a bare repository has no work tree; check a commit with --rev");
 		goto out;
