@@ -1,4 +1,5 @@
 /* purge.c: a new history without some files, swapped in at once. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,6 +156,18 @@ purge_recover(struct repo *r, struct diags *dg)
 	char *path = journal_path(r), *text;
 	size_t len;
 	int rc = 0;
+	/* A killed purge's temporary files (its map, its journal): we hold
+	 * bti.lock, so no other purge is writing them. */
+	const char *gitdir = git_repository_path(r->git);
+	DIR *dp = opendir(gitdir);
+	for (struct dirent *de; dp && (de = readdir(dp));)
+		if (!strncmp(de->d_name, "bti-purge-", 10) && strstr(de->d_name, ".bti-tmp.")) {
+			char *tmp = xasprintf("%s%s", gitdir, de->d_name);
+			unlink(tmp);
+			free(tmp);
+		}
+	if (dp)
+		closedir(dp);
 	if (read_file(path, 4096, &text, &len) < 0) {
 		free(path);
 		return errno == ENOENT ? 0 : -1;
