@@ -13,7 +13,7 @@
 
 static const char usage[] =
 "usage: bti-init [--by NAME] [--model NAME|FILE] [--municipality NAME]\n"
-"                [--lang nb|nn|en] [DIR]\n"
+"                [--lang nb|nn|en] [--unit NAME] [DIR]\n"
 "       bti-init --hooks [DIR]\n"
 "Makes DIR (default: the current directory) a case repository: creates the\n"
 "git repository if there is none, and commits bti.yaml, the level model as\n"
@@ -27,6 +27,8 @@ static const char usage[] =
 "                        model file of your own\n"
 "  --municipality NAME   the municipality, for reports\n"
 "  --lang nb|nn|en       language of reports (default nb)\n"
+"  --unit NAME           the unit whose staff share this repository (a school,\n"
+"                        a health station, a team; docs/access.md)\n"
 "  --by NAME             who sets it up (default $BTI_USER, git user.name)\n"
 "Exit status: 0 done, 1 refused, 2 usage, 3 repository error.\n";
 
@@ -113,10 +115,11 @@ main(int argc, char **argv)
 		{ "municipality", required_argument, 0, 'M' },
 		{ "lang", required_argument, 0, 'l' },
 		{ "hooks", no_argument, 0, 'k' },
+		{ "unit", required_argument, 0, 'u' },
 		{ 0, 0, 0, 0 },
 	};
 	int hooks = 0;
-	const char *model = "three-level", *municipality = NULL, *lang = "nb";
+	const char *model = "three-level", *municipality = NULL, *lang = "nb", *unit = NULL;
 	int opt;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
@@ -124,6 +127,7 @@ main(int argc, char **argv)
 		case 'M': municipality = optarg; break;
 		case 'l': lang = optarg; break;
 		case 'k': hooks = 1; break;
+		case 'u': unit = optarg; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
@@ -136,6 +140,8 @@ main(int argc, char **argv)
 		cli_usage(&c, "--municipality: not valid UTF-8 text");
 	if (lang_parse(lang) < 0)
 		cli_usage(&c, "--lang: '%s' is not nb, nn or en", lang);
+	if (unit && (!*unit || !utf8_valid(unit)))
+		cli_usage(&c, "--unit: give the unit's name (UTF-8 text)");
 
 	size_t mlen;
 	char *mtext = model_text(&c, model, &mlen);
@@ -201,6 +207,8 @@ main(int argc, char **argv)
 	map_set(&d, d.root, "bti", node_int(&d, 1));
 	if (municipality)
 		map_set(&d, d.root, "municipality", node_str(&d, municipality));
+	if (unit)
+		map_set(&d, d.root, "unit", node_str(&d, unit));
 	map_set(&d, d.root, "model", node_str(&d, m.name));
 	map_set(&d, d.root, "lang", node_str(&d, lang));
 	map_set(&d, d.root, "suppress_below", node_int(&d, 5));

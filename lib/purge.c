@@ -126,25 +126,43 @@ journal_path(struct repo *r)
 	return xasprintf("%sbti-purge-journal", git_repository_path(r->git));
 }
 
-/* The work tree and index from the old tree to the new head's, leaving
- * every other uncommitted change alone. */
+/* The work tree and index from the old tree to the new head's, for the
+ * files that differ between them only: the erased cases, the record and
+ * the frozen figures, which were checked clean before (or are being
+ * written by this very erasure). Every other file is left alone. */
 static int
 checkout(struct repo *r, const git_oid *old_tree, const git_oid *new_head, struct diags *dg)
 {
-	git_tree *base = NULL;
+	git_tree *base = NULL, *target = NULL;
 	git_commit *c = NULL;
+	git_diff *diff = NULL;
 	git_checkout_options o;
+	char **paths = NULL;
+	size_t n = 0;
 	int rc = -1;
 	if (git_checkout_options_init(&o, GIT_CHECKOUT_OPTIONS_VERSION) < 0 ||
-	    git_tree_lookup(&base, r->git, old_tree) < 0 || git_commit_lookup(&c, r->git, new_head) < 0)
+	    git_tree_lookup(&base, r->git, old_tree) < 0 || git_commit_lookup(&c, r->git, new_head) < 0 ||
+	    git_commit_tree(&target, c) < 0 ||
+	    git_diff_tree_to_tree(&diff, r->git, base, target, NULL) < 0)
 		goto out;
-	o.checkout_strategy = GIT_CHECKOUT_SAFE;
+	n = git_diff_num_deltas(diff);
+	paths = xmalloc((n ? n : 1) * sizeof *paths);
+	for (size_t i = 0; i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		paths[i] = (char *)(d->new_file.path ? d->new_file.path : d->old_file.path);
+	}
+	o.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
+	o.paths.strings = paths;
+	o.paths.count = n;
 	o.baseline = base;
-	rc = git_checkout_tree(r->git, (git_object *)c, &o);
+	rc = n ? git_checkout_tree(r->git, (git_object *)c, &o) : 0;
 out:
 	if (rc < 0)
 		git_fail(dg, "the branch is erased, but the work tree could not follow; run 'bti-purge' "
 		    "again, or 'git reset --hard' when nothing uncommitted is to be kept");
+	free(paths);
+	git_diff_free(diff);
+	git_tree_free(target);
 	git_commit_free(c);
 	git_tree_free(base);
 	return rc < 0 ? -1 : 0;
@@ -172,6 +190,10 @@ purge_recover(struct repo *r, struct diags *dg)
 		free(path);
 		return errno == ENOENT ? 0 : -1;
 	}
+	/* The killed purge's index lock: it held bti.lock, as we do now. */
+	char *lock = xasprintf("%sindex.lock", gitdir);
+	unlink(lock);
+	free(lock);
 	git_oid old_tree, new_head, head;
 	char *t = strstr(text, "old-tree "), *h = strstr(text, "new-head ");
 	if (t && h && git_oid_fromstrn(&old_tree, t + 9, GIT_OID_HEXSZ) == 0 &&

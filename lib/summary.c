@@ -38,9 +38,20 @@ heading(struct buf *b, int lang, const char *key)
 	buf_printf(b, "\n## %s\n\n", label(lang, key));
 }
 
-void
-summary_markdown(struct buf *b, const struct model *m, const struct node *root, int lang,
-    day_t today)
+int
+summary_secret(const struct node *root)
+{
+	const struct node *l = map_list(root, "reports");
+	for (size_t i = 0; l && i < l->n; i++)
+		if (!map_true(l->v[i], "inform_guardians"))
+			return 1;
+	return rules_secret(root);
+}
+
+/* for_guardians: the plan as the family sees it, without the reports. */
+static void
+summary(struct buf *b, const struct model *m, const struct node *root, int lang, day_t today,
+    int for_guardians)
 {
 	struct case_state st;
 	char d[11];
@@ -168,7 +179,7 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 			buf_puts(b, "\n");
 		}
 	}
-	if ((l = map_list(root, "reports"))) {
+	if (!for_guardians && (l = map_list(root, "reports"))) {
 		heading(b, lang, "reports");
 		for (size_t i = 0; i < l->n; i++) {
 			buf_printf(b, "- %s, %s: ", map_str(l->v[i], "date"), map_str(l->v[i], "to"));
@@ -194,4 +205,18 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *root, 
 		md_text(b, map_str(e, "by"));
 		buf_puts(b, ")\n");
 	}
+}
+
+void
+summary_markdown(struct buf *b, const struct model *m, const struct node *root, int lang,
+    day_t today)
+{
+	summary(b, m, root, lang, today, 0);
+}
+
+void
+summary_guardians(struct buf *b, const struct model *m, const struct node *root, int lang,
+    day_t today)
+{
+	summary(b, m, root, lang, today, 1);
 }

@@ -71,7 +71,8 @@ is "$(cat "$tmp/bad")" "" "25 kills: the old history or the new one, and the nex
 echo "# killed before the swap or finished: $olds; after it: $news" >&2
 
 # By hand: the branch moved, the work tree and index still the old ones,
-# the journal there (a kill between the swap and the checkout).
+# the journal there (a kill between the swap and the checkout, or during
+# the checkout).
 k="$tmp/hand"
 cp -a "$tmp/template" "$k"
 new=$(git -C "$r" rev-parse HEAD)
@@ -80,6 +81,9 @@ git -C "$r" cat-file --batch-all-objects --batch-check='%(objectname)' |
 git -C "$k" update-ref "$branch" "$new" "$old"
 printf 'bti-purge-journal 1\nold-tree %s\nnew-head %s\n' "$(git -C "$k" rev-parse "$old^{tree}")" "$new" \
 	>"$k/.git/bti-purge-journal"
+# ... killed while checking out: one new file half written, the index locked.
+mkdir -p "$k/stats" && git -C "$r" show HEAD:stats/2025.json | head -c 100 >"$k/stats/2025.json"
+: >"$k/.git/index.lock"
 [ -n "$(git -C "$k" status --porcelain)" ]
 is $? 0 "the crash window: the work tree is behind the branch"
 expect 0 "the next bti-purge finishes it" bti-purge -C "$k"
