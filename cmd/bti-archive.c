@@ -73,6 +73,13 @@ main(int argc, char **argv)
 		    "%s exists; name a new directory with --out", dir);
 		goto out;
 	}
+	struct case_state cs;
+	case_state(o.doc.root, &cs);
+	if (o.date < cs.opened) {
+		op_refuse(&o, NULL, "date/before-opened", "--date %s is before the case was opened",
+		    o.datestr);
+		goto out;
+	}
 	struct node *e = op_entry(&o);
 	if (ref)
 		map_set(&o.doc, e, "ref", node_str(&o.doc, ref));

@@ -5,7 +5,7 @@
 export BTI_USER="Kari Lærer"
 
 r="$tmp/r"
-newrepo "$r" --municipality Tromsø
+newrepo "$r" --municipality Tromsø --unit "Kvaløysletta skole"
 id=$(bti-new -C "$r" --date 2026-01-10 --name "Ola Nordmann" --born 2015-06-02 \
 	--service Skole --concern "Trøtt i timene" --worry 5 --guardian Mor)
 bti-level -C "$r" --date 2026-01-11 --reason "Tiltak i egen tjeneste" "$id" 1 >/dev/null &&
@@ -45,6 +45,8 @@ is "$(hist 'print(h[0]["changes"]["set"]["child"]["name"])')" "Ola Nordmann" "th
 man() { python3 -c 'import json,sys; m = json.load(open("pkg/manifest.json")); exec(sys.argv[1])' "$1"; }
 is "$(man 'print(m["case"], m["municipality"], m["model"], m["period"]["opened"], m["period"]["closed"])')" \
 	"$id Tromsø three-level 2026-01-10 2026-03-01" "the manifest: case, municipality, model, period"
+is "$(man 'print(m["unit"])')" "Kvaløysletta skole" "the unit bti-init --unit recorded"
+is "$(yq "$r/bti.yaml" "d['unit']")" "Kvaløysletta skole" "bti-init --unit writes it into bti.yaml"
 is "$(man 'print(m["archived"]["ref"], m["screening"]["authority"], m["classification"]["value"])')" \
 	"2026/1234 offl. § 13 jf. fvl. § 13 barnesak" "the reference, the screening and the classification"
 is "$(man 'print("\n".join(d["sha256"] + "  " + d["file"] for d in m["documents"]))' | (cd pkg && sha256sum -c --quiet - 2>&1; echo $?))" 0 \
@@ -78,6 +80,8 @@ like "$(err)" "case/invalid" "says the case is not valid"
 [ ! -e bad ]
 is $? 0 "and writes no package"
 unchanged 1 "an unknown case is refused" "$r" bti-archive -C "$r" --out bad 2026-AAAAAA
+unchanged 1 "a date before the case was opened is refused" "$r" bti-archive -C "$r" --date 2025-12-31 --out bad "$id"
+like "$(err)" "date/before-opened" "says so"
 expect 2 "--ref needs a value" bti-archive -C "$r" --ref "" "$id"
 expect 2 "one case id" bti-archive -C "$r"
 done_testing

@@ -25,6 +25,12 @@ like "$(err)" "kept until 2026-07-08" "says until when"
 expect 2 "--case needs --reason" bti-purge -C "$r" --case "$a"
 expect 2 "--force goes with --case" bti-purge -C "$r" --force --reason x
 expect 2 "--list takes no other option" bti-purge -C "$r" --list --case "$a"
+cp -a "$r" "$tmp/bad"
+sed -i 's/^retention_days: 30$/retention_days: 0/' "$tmp/bad/bti.yaml"
+git -C "$tmp/bad" -c user.name=A -c user.email=a@example.org commit -q --no-verify -am "retention 0"
+unchanged 3 "retention_days: 0 is refused" "$tmp/bad" bti-purge -C "$tmp/bad"
+like "$(err)" "bti.yaml:[0-9]+:[0-9]+: config/retention: 'retention_days:' must be a whole number of days from 1 to 36500" \
+	"naming the setting"
 
 # Before: the figures of 2025, the other cases' history, the objects.
 for f in md json csv; do bti-report -C "$r" --year 2025 --format "$f" >"$tmp/before.$f"; done
