@@ -5,8 +5,8 @@
 #include "model.h"
 #include "yamlio.h"
 
-int
-config_parse(struct config *c, const char *buf, size_t len, struct diags *dg)
+static int
+parse(struct config *c, const char *buf, size_t len, struct diags *dg)
 {
 	memset(c, 0, sizeof *c);
 	doc_init(&c->d, CONFIG_FILE);
@@ -55,6 +55,15 @@ config_parse(struct config *c, const char *buf, size_t len, struct diags *dg)
 		c->retention_days = (long)v;
 	}
 	return 0;
+}
+
+int
+config_parse(struct config *c, const char *buf, size_t len, struct diags *dg)
+{
+	int rc = parse(c, buf, len, dg);
+	if (rc < 0)             /* the caller frees only a parsed config */
+		doc_free(&c->d);
+	return rc;
 }
 
 void
