@@ -72,7 +72,7 @@ check-asan: deps
 # leak makes the command exit 99, and so its test fail. The concurrency and
 # crash tests are left out: they measure and kill by time, and valgrind's
 # slowdown would only test valgrind.
-VALGRIND_TESTS = $(filter-out tests/cli/12-concurrency.t tests/cli/13-crash.t,$(wildcard tests/cli/*.t))
+VALGRIND_TESTS = $(filter-out tests/cli/12-concurrency.t tests/cli/13-crash.t tests/cli/92-purge-kill.t,$(wildcard tests/cli/*.t))
 check-valgrind: deps
 	$(MAKE) all $(UNIT)
 	rm -rf tests/valgrind-bin && mkdir -p tests/valgrind-bin

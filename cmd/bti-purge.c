@@ -62,7 +62,7 @@ named(struct op *o, const char *arg, int force, struct target *t)
 		return o->status = EXIT_SYSTEM;
 	t->path = xstrdup(path);
 	doc_init(&d, path);
-	t->ls.opened = t->ls.closed = t->ls.archived = t->ls.until = DATE_NONE;
+	t->ls.opened = t->ls.closed = t->ls.archived = t->ls.until = t->ls.last = DATE_NONE;
 	int valid = yaml_read(&d, data, len, &dg) == 0 &&
 	    !case_validate(&o->repo.schema, &o->repo.model, d.root, path, t->ls.id, &dg);
 	free(data);
@@ -243,7 +243,8 @@ main(int argc, char **argv)
 		if (t[i].ls.opened == DATE_NONE)
 			continue;
 		date_to_ymd(t[i].ls.opened, &y0, &mm, &dd);
-		date_to_ymd(t[i].ls.closed != DATE_NONE ? t[i].ls.closed : o.date, &y1, &mm, &dd);
+		/* to its last entry: a report may come after the closing */
+		date_to_ymd(t[i].ls.closed != DATE_NONE ? t[i].ls.last : o.date, &y1, &mm, &dd);
 		first = y0 < first ? y0 : first;
 		last = y1 > last ? y1 : last;
 	}
@@ -253,7 +254,7 @@ main(int argc, char **argv)
 	for (int y = first; y <= last; y++) {
 		int counts = 0;
 		for (size_t i = 0; i < n && !counts; i++) {
-			day_t end = t[i].ls.closed != DATE_NONE ? t[i].ls.closed : o.date;
+			day_t end = t[i].ls.closed != DATE_NONE ? t[i].ls.last : o.date;
 			counts = t[i].ls.opened != DATE_NONE && t[i].ls.opened <= date_from_ymd(y, 12, 31) &&
 			    end >= date_from_ymd(y, 1, 1);
 		}

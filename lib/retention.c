@@ -17,6 +17,17 @@ retention_of(const struct config *cfg, const struct node *root, struct lifespan 
 	ls->closed = st.closed ? map_date(st.last, "date") : DATE_NONE;
 	ls->archived = a && a->n ? map_date(a->v[a->n - 1], "date") : DATE_NONE;
 	ls->until = DATE_NONE;
+	ls->last = st.opened;
+	for (size_t i = 0; root && i < root->n; i++) {
+		const struct node *l = root->v[i];
+		if (!strcmp(root->k[i]->s, "archived"))     /* not a figure of any year */
+			continue;
+		for (size_t j = 0; l->type == NT_SEQ && j < l->n; j++) {
+			day_t d = map_date(l->v[j], "date");
+			if (d > ls->last)
+				ls->last = d;
+		}
+	}
 	/* Kept from the later of the two, so that a case archived late is
 	 * not erased before its package is safe. */
 	if (cfg->retention_days && ls->closed != DATE_NONE && ls->archived != DATE_NONE)

@@ -9,6 +9,7 @@
 struct lifespan {
 	char id[CASE_ID_LEN + 1];
 	day_t opened, closed, archived; /* closed, archived: DATE_NONE when not */
+	day_t last;                     /* the latest date of any entry */
 	day_t until;                    /* the last day it is kept; DATE_NONE when
 	                                 * it is open, not archived or no
 	                                 * retention_days is set */

@@ -104,6 +104,22 @@ expect 0 "an open case is erased with --force --reason" bti-purge -C "$r" --case
 is "$(yq "$rec" "[e['case'] + ':' + str(e.get('forced')) for e in d['erased']]")" "$a:None, $b:True" \
 	"appended to the record, marked forced"
 is "$(git -C "$r" log --format=%H HEAD -- "$pb")" "" "gone from the history"
+# A report after the closing counts in its own year: that year is frozen too.
+r2="$tmp/r2"
+newrepo "$r2"
+printf 'retention_days: 30\n' >>"$r2/bti.yaml"
+git -C "$r2" -c user.name=A -c user.email=a@example.org commit -q -am "retention"
+e=$(bti-new -C "$r2" --date 2024-06-01 --name "Eva Li" --born 2012-01-01 --service Skole --concern X --worry 3)
+bti-level -C "$r2" --date 2024-12-01 --reason "Ubegrunnet" --cause unfounded "$e" close >/dev/null &&
+bti-notify -C "$r2" --date 2025-01-15 --reason "Omsorgssvikt" --kind neglect "$e" >/dev/null &&
+bti-archive -C "$r2" --date 2025-02-01 --out "$tmp/pkg-e" "$e" >/dev/null || echo "Bail out! setup r2"
+bti-report -C "$r2" --year 2025 --format json >"$tmp/e2025.json"
+expect 0 "a case closed in 2024 with a report in 2025" bti-purge -C "$r2"
+is "$(git -C "$r2" ls-tree --name-only HEAD stats/ | grep json | tr '\n' ' ')" "stats/2024.json stats/2025.json " \
+	"both years are frozen"
+bti-report -C "$r2" --year 2025 --format json 2>/dev/null | cmp -s - "$tmp/e2025.json"
+is $? 0 "2025 as before"
+
 expect 0 "bti-purge with nothing past retention" bti-purge -C "$r"
 is "$(out)" "" "prints nothing"
 like "$(err)" "nothing erased" "and says so"
