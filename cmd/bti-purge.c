@@ -285,6 +285,8 @@ main(int argc, char **argv)
 	msg = xasprintf("bti-purge: %zu %s erased\n\nBTI-Event: purge\n", n, n == 1 ? "case" : "cases");
 	if (purge_rewrite(&o.repo, paths, n, ch, nch, msg, o.author, head, &o.dg) < 0)
 		o.status = EXIT_SYSTEM;
+	else if (purge_other_refs(&o.repo, paths, n, &o.dg) < 0)
+		o.status = EXIT_SYSTEM;
 	else
 		printf("%s\n", head);
 	free(paths);

@@ -334,6 +334,63 @@ out:
 	return rc;
 }
 
+/* 1 when a commit reachable from tip (and not from the branch) holds one
+ * of the files at paths. */
+static int
+reaches(struct repo *r, const git_oid *tip, char *const *paths, size_t n)
+{
+	git_revwalk *w;
+	git_oid oid;
+	int found = 0;
+	if (git_revwalk_new(&w, r->git) < 0)
+		return -1;
+	if (git_revwalk_push(w, tip) < 0 || git_revwalk_hide_ref(w, r->refname) < 0) {
+		git_revwalk_free(w);
+		return -1;
+	}
+	while (!found && git_revwalk_next(&oid, w) == 0) {
+		git_commit *c;
+		git_tree *t;
+		if (git_commit_lookup(&c, r->git, &oid) < 0)
+			continue;
+		if (git_commit_tree(&t, c) == 0) {
+			for (size_t i = 0; i < n && !found; i++) {
+				git_tree_entry *e;
+				if (git_tree_entry_bypath(&e, t, paths[i]) == 0) {
+					git_tree_entry_free(e);
+					found = 1;
+				}
+			}
+			git_tree_free(t);
+		}
+		git_commit_free(c);
+	}
+	git_revwalk_free(w);
+	return found;
+}
+
+int
+purge_other_refs(struct repo *r, char *const *paths, size_t n, struct diags *dg)
+{
+	git_reference_iterator *it;
+	git_reference *ref;
+	if (git_reference_iterator_new(&it, r->git) < 0)
+		return git_fail(dg, "cannot list the refs");
+	while (git_reference_next(&ref, it) == 0) {
+		git_object *obj = NULL;
+		const char *name = git_reference_name(ref);
+		if (strcmp(name, r->refname) && git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
+		    git_reference_peel(&obj, ref, GIT_OBJECT_COMMIT) == 0 &&
+		    reaches(r, git_object_id(obj), paths, n) > 0)
+			diag_warn(dg, NULL, 0, 0, "purge/other-ref", "%s still holds an erased case; "
+			    "delete it (or purge it too) before the old objects are pruned", name);
+		git_object_free(obj);
+		git_reference_free(ref);
+	}
+	git_reference_iterator_free(it);
+	return 0;
+}
+
 /* The case ids of every record in the branch's purged/ directory. */
 static size_t
 erased_ids(struct repo *r, char ***ids)

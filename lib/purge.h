@@ -20,6 +20,11 @@
 int purge_rewrite(struct repo *r, char *const *paths, size_t n, const struct change *ch,
     size_t nch, const char *msg, const git_signature *author, char *out, struct diags *dg);
 
+/* Warns (purge/other-ref) about every ref but the branch that still
+ * reaches a commit holding one of the files at paths: the erased data stays
+ * in the repository until it is deleted. Returns -1 on a libgit2 error. */
+int purge_other_refs(struct repo *r, char *const *paths, size_t n, struct diags *dg);
+
 /* Finishes the work tree and index of a purge that was killed after moving
  * the branch; forgets one killed before. Call with the lock held. */
 int purge_recover(struct repo *r, struct diags *dg);

@@ -46,7 +46,11 @@ scan() { git -C "$1" cat-file --batch-all-objects --batch | grep -a -c -e "Ola N
 [ "$(scan "$r")" -gt 0 ]
 is $? 0 "before: objects hold the name and the id number (the scan can see them)"
 
+git -C "$r" tag old-state "$old_head"
 expect 0 "the cases past retention are erased" bti-purge -C "$r" --by "Admin Adminsen"
+is "$(err)" "bti-purge: warning: purge/other-ref: refs/tags/old-state still holds an erased case; delete it (or purge it too) before the old objects are pruned" \
+	"warns about another ref that still holds the case"
+git -C "$r" tag -d old-state >/dev/null
 is "$(out)" "$(git -C "$r" rev-parse HEAD)" "prints the new head"
 is "$(subject "$r")" "bti-purge: 1 case erased" "one commit says so, with no name"
 is "$(event "$r")" purge "its event is purge"
