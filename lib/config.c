@@ -60,10 +60,10 @@ parse(struct config *c, const char *buf, size_t len, struct diags *dg)
 int
 config_parse(struct config *c, const char *buf, size_t len, struct diags *dg)
 {
-	int rc = parse(c, buf, len, dg);
-	if (rc < 0)             /* the caller frees only a parsed config */
-		doc_free(&c->d);
-	return rc;
+	if (parse(c, buf, len, dg) == 0)
+		return 0;
+	config_free(c);         /* nothing of a refused bti.yaml is kept */
+	return -1;
 }
 
 void

@@ -1,15 +1,15 @@
-/* json.h: JSON text for the archival package: strings and YAML trees. */
+/* json.h: JSON text out of case data. */
 #ifndef BTI_JSON_H
 #define BTI_JSON_H
 
 #include "node.h"
 #include "util.h"
 
-/* s as a JSON string; control, bidi and invalid bytes as \uXXXX. */
+/* A string, quoted and escaped (the input is valid UTF-8). */
 void json_string(struct buf *b, const char *s);
-/* A YAML tree as JSON: mappings as objects (keys in stored order),
- * integers and booleans as such, dates and other scalars as strings. The
- * text is indented by indent spaces per level, starting at depth. */
-void json_node(struct buf *b, const struct node *n, int depth);
+/* A YAML tree as bti reads it: mappings in their order, integers and
+ * booleans as such, null as null, dates and every other scalar as strings;
+ * a float as a number when its text is one in JSON, else as a string. */
+void json_node(struct buf *b, const struct node *n, int indent);
 
 #endif
