@@ -38,20 +38,9 @@ heading(struct buf *b, int lang, const char *key)
 	buf_printf(b, "\n## %s\n\n", label(lang, key));
 }
 
-int
-summary_secret(const struct node *root)
-{
-	const struct node *l = map_list(root, "reports");
-	for (size_t i = 0; l && i < l->n; i++)
-		if (!map_true(l->v[i], "inform_guardians"))
-			return 1;
-	return rules_secret(root);
-}
-
-/* for_guardians: the plan as the family sees it, without the reports. */
-static void
-summary(struct buf *b, const struct model *m, const struct node *root, int lang, day_t today,
-    int for_guardians)
+void
+summary_markdown(struct buf *b, const struct model *m, const struct node *root, int lang,
+    day_t today)
 {
 	struct case_state st;
 	char d[11];
@@ -179,7 +168,7 @@ summary(struct buf *b, const struct model *m, const struct node *root, int lang,
 			buf_puts(b, "\n");
 		}
 	}
-	if (!for_guardians && (l = map_list(root, "reports"))) {
+	if ((l = map_list(root, "reports"))) {
 		heading(b, lang, "reports");
 		for (size_t i = 0; i < l->n; i++) {
 			buf_printf(b, "- %s, %s: ", map_str(l->v[i], "date"), map_str(l->v[i], "to"));
@@ -207,16 +196,27 @@ summary(struct buf *b, const struct model *m, const struct node *root, int lang,
 	}
 }
 
-void
-summary_markdown(struct buf *b, const struct model *m, const struct node *root, int lang,
-    day_t today)
+int
+summary_secret(const struct node *root)
 {
-	summary(b, m, root, lang, today, 0);
+	const struct node *l = map_list(root, "reports");
+	for (size_t i = 0; l && i < l->n; i++)
+		if (!map_true(l->v[i], "inform_guardians"))
+			return 1;
+	return rules_secret(root);
 }
 
 void
 summary_guardians(struct buf *b, const struct model *m, const struct node *root, int lang,
     day_t today)
 {
-	summary(b, m, root, lang, today, 1);
+	/* The case without its reports to child welfare: the same nodes. */
+	struct doc d;
+	doc_init(&d, "guardians");
+	struct node *view = node_new(&d, NT_MAP);
+	for (size_t i = 0; i < root->n; i++)
+		if (strcmp(root->k[i]->s, "reports"))
+			map_push(&d, view, root->k[i], root->v[i]);
+	summary_markdown(b, m, view, lang, today);
+	doc_free(&d);
 }
