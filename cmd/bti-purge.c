@@ -144,18 +144,26 @@ record(struct op *o, const struct target *t, size_t n, const char *reason, int f
 	return yaml;
 }
 
+/* --list: reads only, and needs no author. */
 static int
-list(struct op *o)
+list(struct cli *c)
 {
-	struct lifespan *v;
-	long n = retention_expired(&o->repo, o->date, &v, &o->dg);
+	struct diags dg = { 0 };
+	struct repo r;
+	struct lifespan *v = NULL;
+	long n = -1;
+	if (repo_open(&r, c->dir, 1, &dg) == 0 && repo_load(&r, &dg) == 0)
+		n = retention_expired(&r, cli_date(c), &v, &dg);
 	for (long i = 0; i < n; i++) {
-		char c[11], a[11], u[11];
-		printf("%s %s %s %s\n", v[i].id, date_format(v[i].closed, c),
+		char cl[11], a[11], u[11];
+		printf("%s %s %s %s\n", v[i].id, date_format(v[i].closed, cl),
 		    date_format(v[i].archived, a), date_format(v[i].until, u));
 	}
 	free(v);
-	return o->status = n < 0 ? EXIT_SYSTEM : EXIT_OK;
+	repo_close(&r);
+	diag_print(&dg, c->prog, stderr);
+	diags_free(&dg);
+	return n < 0 ? EXIT_SYSTEM : fflush(stdout) ? EXIT_SYSTEM : EXIT_OK;
 }
 
 int
@@ -191,6 +199,10 @@ main(int argc, char **argv)
 	if (force && !ncases)
 		cli_usage(&c, "--force goes with --case");
 
+	if (listing) {
+		free(cases);
+		return list(&c);
+	}
 	struct op o;
 	struct target *t = NULL;
 	size_t n = 0, nch = 0;
@@ -200,10 +212,6 @@ main(int argc, char **argv)
 		goto out;
 	if (purge_recover(&o.repo, &o.dg) < 0) {
 		o.status = EXIT_SYSTEM;
-		goto out;
-	}
-	if (listing) {
-		list(&o);
 		goto out;
 	}
 	if (ncases) {

@@ -7,7 +7,7 @@
 . "$top/tests/cli/fixture-purge.sh"
 
 # What is past retention.
-expect 0 "--list" bti-purge -C "$r" --list
+expect 0 "--list, with no author known" env -u BTI_USER bti-purge -C "$r" --list
 is "$(out)" "$a 2025-03-01 2025-04-01 2025-05-01" "lists the one case past retention: id, closed, archived, kept until"
 expect 0 "bti-check warns, and exits 0" bti-check -C "$r"
 is "$(out)" "$pa: warning: retention/expired: closed 2025-03-01 and archived 2025-04-01, it was to be kept until 2025-05-01 (retention_days: 30); erase it with bti-purge" \
