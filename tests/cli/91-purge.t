@@ -46,6 +46,10 @@ scan() { git -C "$1" cat-file --batch-all-objects --batch | grep -a -c -e "Ola N
 [ "$(scan "$r")" -gt 0 ]
 is $? 0 "before: objects hold the name and the id number (the scan can see them)"
 
+printf '# note\n' >>"$r/$pa"
+unchanged 1 "uncommitted changes to the case's file are refused" "$r" bti-purge -C "$r"
+like "$(err)" "repo/uncommitted" "says so"
+git -C "$r" checkout -q -- "$pa"
 git -C "$r" tag old-state "$old_head"
 expect 0 "the cases past retention are erased" bti-purge -C "$r" --by "Admin Adminsen"
 is "$(err)" "bti-purge: warning: purge/other-ref: refs/tags/old-state still holds an erased case; delete it (or purge it too) before the old objects are pruned" \
