@@ -1,6 +1,8 @@
 /* bti-archive: the archival package of one case, and one commit saying that
  * the case was archived. */
 #include <errno.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +23,9 @@ static const char usage[] =
 "metadata and the SHA-256 of every file (docs/archive.md). Then records in\n"
 "the case that it was archived, as one commit, and prints the commit id.\n"
 "A case whose file is not valid is refused.\n"
-"  --out DIR     the package directory, which must not exist (default:\n"
-"                CASE-ID.archive in the current directory)\n"
+"  --out DIR     the package directory, which must not exist and not be in\n"
+"                the work tree (default: CASE-ID.archive in the current\n"
+"                directory)\n"
 "  --ref REF     the archive's reference (journal or case number)\n"
 "  --lang L      language of the summary (default: bti.yaml's lang)\n"
 "  --date DATE   when the case was archived (default today)\n"
@@ -30,6 +33,18 @@ static const char usage[] =
 "  -C DIR        the case repository (default: the current one)\n"
 "Exit status: 0 done, 1 refused (invalid case, DIR exists), 2 usage,\n"
 "3 repository or system error (nothing recorded, no package left).\n";
+
+/* 1 when a new directory at path would be inside the work tree. */
+static int
+inside(const char *workdir, const char *path)
+{
+	char *copy = xstrdup(path), parent[PATH_MAX], top[PATH_MAX];
+	int in = workdir && realpath(dirname(copy), parent) && realpath(workdir, top) &&
+	    (!strncmp(parent, top, strlen(top)) &&
+	    (parent[strlen(top)] == '/' || parent[strlen(top)] == 0));
+	free(copy);
+	return in;
+}
 
 int
 main(int argc, char **argv)
@@ -71,6 +86,12 @@ main(int argc, char **argv)
 	if (lstat(dir, &st) == 0) {
 		op_refuse(&o, NULL, "archive/exists",
 		    "%s exists; name a new directory with --out", dir);
+		goto out;
+	}
+	/* Personal data, which 'git add' must not take into the repository. */
+	if (inside(o.repo.workdir, dir)) {
+		op_refuse(&o, NULL, "archive/inside", "%s would be inside the repository's work tree; "
+		    "write the package elsewhere with --out", dir);
 		goto out;
 	}
 	struct case_state cs;

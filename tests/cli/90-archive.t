@@ -82,6 +82,11 @@ is $? 0 "and writes no package"
 unchanged 1 "an unknown case is refused" "$r" bti-archive -C "$r" --out bad 2026-AAAAAA
 unchanged 1 "a date before the case was opened is refused" "$r" bti-archive -C "$r" --date 2025-12-31 --out bad "$id"
 like "$(err)" "date/before-opened" "says so"
+(cd "$r" && bti-archive "$id") >"$tmp/out" 2>"$tmp/err"
+is $? 1 "a package inside the work tree is refused"
+golden archive-inside "says so"
+[ ! -e "$r/$id.archive" ]
+is $? 0 "and nothing is written there"
 expect 2 "--ref needs a value" bti-archive -C "$r" --ref "" "$id"
 expect 2 "one case id" bti-archive -C "$r"
 done_testing
