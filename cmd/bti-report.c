@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "case.h"
+#include "freeze.h"
 #include "cli.h"
 #include "labels.h"
 #include "render.h"
@@ -14,12 +15,14 @@
 #include "yamlio.h"
 
 static const char usage[] =
-"usage: bti-report [-C DIR] [--lang nb|nn|en] [--html] CASE-ID\n"
+"usage: bti-report [-C DIR] [--lang nb|nn|en] [--html] [--for-guardians] CASE-ID\n"
 "       bti-report [-C DIR] (--year YYYY | --from DATE --to DATE)\n"
 "                  [--html | --format md|csv|tsv|json] [--lang nb|nn|en] [REPO...]\n"
 "With a case id, prints the case as Markdown (or an HTML page): the child's\n"
 "age, level, coordinator, services, consents in force, goals, measures with\n"
 "their evaluations, meetings, reports and the level history.\n"
+"With --for-guardians, the plan as the family may see it, without the\n"
+"reports; refused while the case has a report the guardians are not told of.\n"
 "With --year or --from/--to, prints the period's figures for the case\n"
 "repository (or every REPO named), computed from the dates in the case\n"
 "files. Counts below bti.yaml's suppress_below (default 5) are hidden, and\n"
@@ -53,7 +56,7 @@ emit(const char *title, struct buf *md, int html, int lang)
 }
 
 static int
-summary(struct cli *c, const char *id, int html, int lang)
+summary(struct cli *c, const char *id, int html, int lang, int guardians)
 {
 	struct diags dg = { 0 };
 	struct repo r;
@@ -80,10 +83,15 @@ summary(struct cli *c, const char *id, int html, int lang)
 	}
 	if (yaml_read(&d, data, len, &dg) < 0 || case_validate(&r.schema, &r.model, d.root, path, cid, &dg))
 		goto out;
+	if (guardians && summary_secret(d.root)) {
+		diag_add(&dg, path, 0, 0, "case/secret", "the case holds a report the guardians are not told of, "
+		    "or violence or sexual abuse: no view for the guardians while it does");
+		goto out;
+	}
 	if (lang < 0)
 		lang = r.cfg.lang;
 	struct buf md = { 0 };
-	summary_markdown(&md, &r.model, d.root, lang, date_today());
+	(guardians ? summary_guardians : summary_markdown)(&md, &r.model, d.root, lang, date_today());
 	emit(cid, &md, html, lang);
 	buf_free(&md);
 	status = EXIT_OK;
@@ -181,10 +189,11 @@ main(int argc, char **argv)
 		{ "year", required_argument, 0, 'y' },
 		{ "from", required_argument, 0, 'F' },
 		{ "to", required_argument, 0, 'T' },
+		{ "for-guardians", no_argument, 0, 'G' },
 		{ 0, 0, 0, 0 },
 	};
 	const char *format = "md", *year = NULL, *from = NULL, *to = NULL;
-	int html = 0, lang = -1, opt;
+	int html = 0, lang = -1, guardians = 0, opt;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'H': html = 1; break;
@@ -196,6 +205,7 @@ main(int argc, char **argv)
 		case 'y': year = optarg; break;
 		case 'F': from = optarg; break;
 		case 'T': to = optarg; break;
+		case 'G': guardians = 1; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
@@ -206,17 +216,24 @@ main(int argc, char **argv)
 	if (!year && !from && !to) {
 		if (argc - optind != 1)
 			cli_usage(&c, "give a case id, or --year for the statistics");
-		if (!strcmp(format, "json"))
+		if (!strcmp(format, "json") && !guardians)
 			return case_json(&c, argv[optind]);
 		if (strcmp(format, "md"))
 			cli_usage(&c, "--format %s is for the statistics; a case is md, --html or json", format);
-		return summary(&c, argv[optind], html, lang);
+		return summary(&c, argv[optind], html, lang, guardians);
 	}
+	if (guardians)
+		cli_usage(&c, "--for-guardians goes with a case id");
 	day_t f, t;
 	if (year) {
 		if (from || to)
 			cli_usage(&c, "--year or --from/--to, not both");
 		long y = cli_number(&c, "--year", year, 1900, 9999);
+		/* A year frozen before an erasure (bti-purge) is printed as it was. */
+		int frozen = argc - optind <= 1 ? freeze_show(c.prog, argc - optind ? argv[optind] : c.dir,
+		    (int)y, format, html) : -1;
+		if (frozen >= 0)
+			return frozen;
 		f = date_from_ymd((int)y, 1, 1);
 		t = date_from_ymd((int)y, 12, 31);
 	} else {
