@@ -210,10 +210,7 @@ main(int argc, char **argv)
 	char *msg = NULL;
 	if (op_begin(&o, &c) != EXIT_OK)
 		goto out;
-	if (purge_recover(&o.repo, &o.dg) < 0) {
-		o.status = EXIT_SYSTEM;
-		goto out;
-	}
+	purge_clean(&o.repo);
 	if (ncases) {
 		t = xmalloc((size_t)ncases * sizeof *t);
 		for (; n < (size_t)ncases; n++)

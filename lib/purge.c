@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "case.h"
+#include "journal.h"
 #include "node.h"
 #include "purge.h"
 #include "util.h"
@@ -120,62 +121,44 @@ out:
 	return rc;
 }
 
-static char *
-journal_path(struct repo *r)
-{
-	return xasprintf("%sbti-purge-journal", git_repository_path(r->git));
-}
-
-/* The work tree and index from the old tree to the new head's, for the
- * files that differ between them only: the erased cases, the record and
- * the frozen figures, which were checked clean before (or are being
- * written by this very erasure). Every other file is left alone. */
+/* The files that differ between the old head's tree and the new head's:
+ * the erased cases (removed), the record and the frozen figures, which
+ * were checked clean before. The work tree and the index follow them as
+ * they follow every commit (lib/journal.h); every other file is left
+ * alone. The paths are the diff's. */
 static int
-checkout(struct repo *r, const git_oid *old_tree, const git_oid *new_head, struct diags *dg)
+changed_files(struct repo *r, const git_oid *new_tree, git_diff **diff, struct jfile **f, size_t *n)
 {
-	git_tree *base = NULL, *target = NULL;
-	git_commit *c = NULL;
-	git_diff *diff = NULL;
-	git_checkout_options o;
-	char **paths = NULL;
-	size_t n = 0;
-	int rc = -1;
-	if (git_checkout_options_init(&o, GIT_CHECKOUT_OPTIONS_VERSION) < 0 ||
-	    git_tree_lookup(&base, r->git, old_tree) < 0 || git_commit_lookup(&c, r->git, new_head) < 0 ||
-	    git_commit_tree(&target, c) < 0 ||
-	    git_diff_tree_to_tree(&diff, r->git, base, target, NULL) < 0)
-		goto out;
-	n = git_diff_num_deltas(diff);
-	paths = xmalloc((n ? n : 1) * sizeof *paths);
-	for (size_t i = 0; i < n; i++) {
-		const git_diff_delta *d = git_diff_get_delta(diff, i);
-		paths[i] = (char *)(d->new_file.path ? d->new_file.path : d->old_file.path);
-	}
-	o.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
-	o.paths.strings = paths;
-	o.paths.count = n;
-	o.baseline = base;
-	rc = n ? git_checkout_tree(r->git, (git_object *)c, &o) : 0;
-out:
-	if (rc < 0)
-		git_fail(dg, "the branch is erased, but the work tree could not follow; run 'bti-purge' "
-		    "again, or 'git reset --hard' when nothing uncommitted is to be kept");
-	free(paths);
-	git_diff_free(diff);
+	git_tree *target = NULL;
+	*f = NULL;
+	*n = 0;
+	*diff = NULL;
+	int rc = git_tree_lookup(&target, r->git, new_tree) < 0 ||
+	    git_diff_tree_to_tree(diff, r->git, r->tree, target, NULL) < 0 ? -1 : 0;
 	git_tree_free(target);
-	git_commit_free(c);
-	git_tree_free(base);
-	return rc < 0 ? -1 : 0;
+	if (rc < 0)
+		return -1;
+	*n = git_diff_num_deltas(*diff);
+	*f = xmalloc((*n ? *n : 1) * sizeof **f);
+	for (size_t i = 0; i < *n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(*diff, i);
+		struct jfile *j = &(*f)[i];
+		memset(j, 0, sizeof *j);
+		j->path = (char *)(d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path);
+		j->has_old = d->status != GIT_DELTA_ADDED;
+		if (j->has_old)
+			git_oid_cpy(&j->old, &d->old_file.id);
+		if (d->status != GIT_DELTA_DELETED)
+			git_oid_cpy(&j->new, &d->new_file.id);
+	}
+	return 0;
 }
 
-int
-purge_recover(struct repo *r, struct diags *dg)
+void
+purge_clean(struct repo *r)
 {
-	char *path = journal_path(r), *text;
-	size_t len;
-	int rc = 0;
-	/* A killed purge's temporary files (its map, its journal): we hold
-	 * bti.lock, so no other purge is writing them. */
+	/* A killed purge's temporary map: we hold bti.lock, so no other
+	 * purge is writing one. */
 	const char *gitdir = git_repository_path(r->git);
 	DIR *dp = opendir(gitdir);
 	for (struct dirent *de; dp && (de = readdir(dp));)
@@ -186,30 +169,6 @@ purge_recover(struct repo *r, struct diags *dg)
 		}
 	if (dp)
 		closedir(dp);
-	if (read_file(path, 4096, &text, &len) < 0) {
-		free(path);
-		return errno == ENOENT ? 0 : -1;
-	}
-	/* The killed purge's index lock: it held bti.lock, as we do now. */
-	char *lock = xasprintf("%sindex.lock", gitdir);
-	unlink(lock);
-	free(lock);
-	git_oid old_tree, new_head, head;
-	char *t = strstr(text, "old-tree "), *h = strstr(text, "new-head ");
-	if (t && h && git_oid_fromstrn(&old_tree, t + 9, GIT_OID_HEXSZ) == 0 &&
-	    git_oid_fromstrn(&new_head, h + 9, GIT_OID_HEXSZ) == 0 &&
-	    git_reference_name_to_id(&head, r->git, r->refname) == 0 &&
-	    git_oid_equal(&head, &new_head)) {
-		rc = checkout(r, &old_tree, &new_head, dg);
-		if (rc == 0)
-			diag_warn(dg, NULL, 0, 0, "repo/recovered",
-			    "an erasure was interrupted after it moved the branch; the work tree now matches it");
-	}
-	if (rc == 0)
-		unlink(path);
-	free(text);
-	free(path);
-	return rc;
 }
 
 int
@@ -223,10 +182,12 @@ purge_rewrite(struct repo *r, char *const *paths, size_t np, const struct change
 	size_t n = 0, cap = 0;
 	git_tree *tree = NULL;
 	git_commit *tipc = NULL;
-	git_reference *ref = NULL;
 	git_tree_update *upd = xmalloc((nch ? nch : 1) * sizeof *upd);
 	struct buf map = { 0 };
-	char *jp = NULL, *mp = NULL;
+	char *mp = NULL;
+	git_diff *diff = NULL;
+	struct jfile *jf = NULL;
+	size_t njf = 0;
 	int rc = -1;
 
 	git_oid_cpy(&head_oid, git_commit_id(r->head));
@@ -292,36 +253,17 @@ purge_rewrite(struct repo *r, char *const *paths, size_t np, const struct change
 		diag_add(dg, mp, 0, 0, "repo", "cannot write the commit map: %s", strerror(errno));
 		goto out;
 	}
-	if (r->workdir) {
-		char a[GIT_OID_HEXSZ + 1];
-		char *j = xasprintf("bti-purge-journal 1\nold-tree %s\nnew-head %s\n",
-		    git_oid_tostr(a, sizeof a, git_commit_tree_id(r->head)), out);
-		jp = journal_path(r);
-		x = write_file_atomic(jp, j, strlen(j), 0644);
-		free(j);
-		if (x < 0) {
-			diag_add(dg, jp, 0, 0, "repo", "cannot write the journal: %s", strerror(errno));
-			goto out;
-		}
-	}
-	/* The one step that makes the new history the branch. */
-	if (git_reference_create_matching(&ref, r->git, r->refname, &oid, 1, &head_oid,
-	    "bti-purge: erased cases") < 0) {
-		git_fail(dg, "the branch moved while this command ran; nothing was changed, run it again");
-		if (jp)
-			unlink(jp);
-		goto out;
-	}
-	if (!r->workdir || checkout(r, git_commit_tree_id(r->head), &oid, dg) == 0) {
-		rc = 0;
-		if (jp)
-			unlink(jp);
-	}
+	if (changed_files(r, &tree_oid, &diff, &jf, &njf) < 0)
+		goto fail;
+	/* The one step that makes the new history the branch, as every
+	 * command moves it. */
+	rc = repo_advance(r, &oid, jf, njf, msg, out, dg);
 	goto out;
 fail:
 	git_fail(dg, "cannot write the new history");
 out:
-	git_reference_free(ref);
+	git_diff_free(diff);
+	free(jf);
 	git_tree_free(tree);
 	git_commit_free(tipc);
 	git_revwalk_free(w);
@@ -329,7 +271,6 @@ out:
 	free(upd);
 	free(all);
 	free(order);
-	free(jp);
 	free(mp);
 	return rc;
 }

@@ -13,10 +13,11 @@
  * commit that only changed those files is left out. Then adds one commit
  * (author, msg) writing the changes, stores "OLD NEW" for every commit
  * whose id changed (NEW 0000... when left out) in the git directory as
- * bti-purge-NEWHEAD.map, and moves the branch with one compare-and-swap.
- * Nothing is visible before the swap; the work tree and the index follow
- * it (a journal lets purge_recover finish them after a crash). Puts the
- * new head into out (41 bytes). */
+ * bti-purge-NEWHEAD.map, and moves the branch with one compare-and-swap
+ * (repo_advance). Nothing is visible before the swap; the work tree and
+ * the index follow it for the files that differ, under bti's index lock,
+ * and the journal lets the next bti command finish them after a crash.
+ * Puts the new head into out (41 bytes). */
 int purge_rewrite(struct repo *r, char *const *paths, size_t n, const struct change *ch,
     size_t nch, const char *msg, const git_signature *author, char *out, struct diags *dg);
 
@@ -25,9 +26,10 @@ int purge_rewrite(struct repo *r, char *const *paths, size_t n, const struct cha
  * in the repository until it is deleted. Returns -1 on a libgit2 error. */
 int purge_other_refs(struct repo *r, char *const *paths, size_t n, struct diags *dg);
 
-/* Finishes the work tree and index of a purge that was killed after moving
- * the branch; forgets one killed before. Call with the lock held. */
-int purge_recover(struct repo *r, struct diags *dg);
+/* Removes the temporary commit map of a killed purge (the rest of it is
+ * finished or forgotten by repo_lock, as any command's). Call with the
+ * lock held. */
+void purge_clean(struct repo *r);
 
 /* Reports (purge/returned) every commit reachable from rev but from no ref
  * of the repository that holds the file of a case erased in the branch's
