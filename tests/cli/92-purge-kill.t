@@ -40,7 +40,7 @@ finished() {
 	[ ! -e "$1/$pa" ] || echo "the erased file is in the work tree"
 	# (bti-cache.bti-tmp.*: the statistics cache's, written while the
 	# figures are frozen; the cache's own code owns it.)
-	s=$(find "$1" \( -name '*.bti-tmp.*' -o -name '*.lock' -o -name bti-purge-journal \) \
+	s=$(find "$1" \( -name '*.bti-tmp.*' -o -name '*.lock' -o -name bti-journal -o -name 'index.bti-*' \) \
 		! -name bti.lock ! -name 'bti-cache.bti-tmp.*')
 	[ -z "$s" ] || echo "left behind: $s"
 	s=$(bti-check -C "$1" --history 2>&1) || echo "bti-check --history: $s"
@@ -70,23 +70,72 @@ done
 is "$(cat "$tmp/bad")" "" "25 kills: the old history or the new one, and the next bti-purge finishes"
 echo "# killed before the swap or finished: $olds; after it: $news" >&2
 
+# Every crash window by name (BTI_CRASH_AT, lib/crash.h): before "branch"
+# the old history stays, from "branch" on the new one has landed and the
+# next command brings the work tree and the index to it.
+steps="locked journal branch-locked branch file index renamed released"
+: >"$tmp/steps"
+for step in $steps; do
+	k="$tmp/s-$step"
+	cp -a "$tmp/template" "$k"
+	BTI_CRASH_AT=$step bti-purge -C "$k" >/dev/null 2>&1
+	krc=$?
+	[ "$krc" -eq 137 ] || echo "$step: bti-purge was not killed there (exit $krc)" >>"$tmp/steps"
+	case $step in
+	locked|journal|branch-locked) want=old ;;
+	*) want=new ;;
+	esac
+	[ "$(where "$k")" = $want ] || echo "$step: $(where "$k"), not the $want history" >>"$tmp/steps"
+	bti-purge -C "$k" >/dev/null 2>"$tmp/next.err" ||
+		echo "$step: the next bti-purge failed: $(cat "$tmp/next.err")" >>"$tmp/steps"
+	[ $want = old ] || grep -q 'warning: repo/recovered: ' "$tmp/next.err" ||
+		echo "$step: no repo/recovered warning" >>"$tmp/steps"
+	s=$(finished "$k")
+	[ -z "$s" ] || printf '%s:\n%s\n' "$step" "$s" >>"$tmp/steps"
+	rm -rf "$k"
+done
+is "$(cat "$tmp/steps")" "" "killed at each of: $steps: the old history or the new one, finished by the next bti-purge"
+
+# Any bti command finishes an erasure killed after the branch moved.
+k="$tmp/other"
+cp -a "$tmp/template" "$k"
+BTI_CRASH_AT=branch bti-purge -C "$k" >/dev/null 2>&1
+expect 0 "a purge killed after moving the branch: the next bti-goal" \
+	bti-goal -C "$k" --date 2026-06-10 --text "Kari trives" "$b"
+like "$(err)" "repo/recovered: an earlier command was interrupted after its commit" "finishes it, and says so"
+[ "$(git -C "$k" rev-parse HEAD~2)" = "$tip" ] && [ ! -e "$k/$pa" ] && [ -f "$k/purged/2026.yaml" ] &&
+	[ -z "$(git -C "$k" status --porcelain --untracked-files=all)" ]
+is $? 0 "the erased file is gone, the record is there, work tree and index match"
+
 # By hand: the branch moved, the work tree and index still the old ones,
-# the journal there (a kill between the swap and the checkout, or during
-# the checkout).
+# the journal there: a bti-purge killed while bringing the work tree
+# along, with one new file half written (its temporary file) and, once
+# another process's lock is gone, its own index lock left (a hard link of
+# index.bti-lock.PID).
 k="$tmp/hand"
 cp -a "$tmp/template" "$k"
 new=$(git -C "$r" rev-parse HEAD)
 git -C "$r" cat-file --batch-all-objects --batch-check='%(objectname)' |
 	git -C "$r" pack-objects -q --stdout | git -C "$k" unpack-objects -q
 git -C "$k" update-ref "$branch" "$new" "$old"
-printf 'bti-purge-journal 1\nold-tree %s\nnew-head %s\n' "$(git -C "$k" rev-parse "$old^{tree}")" "$new" \
-	>"$k/.git/bti-purge-journal"
-# ... killed while checking out: one new file half written, the index locked.
-mkdir -p "$k/stats" && git -C "$r" show HEAD:stats/2025.json | head -c 100 >"$k/stats/2025.json"
-: >"$k/.git/index.lock"
+{
+	printf 'bti-journal 2\ncommit %s\n' "$new"
+	git -C "$k" diff-tree -r --no-renames --no-abbrev "$old" "$new" |
+		sed 's/0\{40\}/-/g' | awk '{ print "file", $3, $4, $6 }'
+} >"$k/.git/bti-journal"
+mkdir -p "$k/stats" && git -C "$r" show HEAD:stats/2025.json | head -c 100 >"$k/stats/2025.json.bti-tmp.99999"
 [ -n "$(git -C "$k" status --porcelain)" ]
 is $? 0 "the crash window: the work tree is behind the branch"
+# First with a lock bti did not take (another git process's): it is
+# never removed, and nothing is done.
+: >"$k/.git/index.lock"
+unchanged 3 "with another process's index lock, bti-purge is refused" "$k" bti-purge -C "$k"
+like "$(err)" "repo/locked: the index is locked" "says the index is locked"
+[ -f "$k/.git/index.lock" ] && [ -f "$k/.git/bti-journal" ]
+is $? 0 "and leaves that lock and the journal alone"
+rm "$k/.git/index.lock"
+: >"$k/.git/index.bti-lock.99999" && ln "$k/.git/index.bti-lock.99999" "$k/.git/index.lock"
 expect 0 "the next bti-purge finishes it" bti-purge -C "$k"
-like "$(err)" "repo/recovered: an erasure was interrupted after it moved the branch" "and says so"
+like "$(err)" "repo/recovered: an earlier command was interrupted after its commit" "and says so"
 is "$(finished "$k")" "" "work tree and index match the new history"
 done_testing
