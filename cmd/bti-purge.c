@@ -35,7 +35,7 @@ static const char usage[] =
 "  -C DIR         the case repository (default: the current one)\n"
 "Exit status: 0 done (or nothing to erase), 1 refused, 2 usage,\n"
 "3 repository error (the branch is then as it was, or erased with the work\n"
-"tree behind: run bti-purge again).\n";
+"tree behind, which the next bti command brings along).\n";
 
 struct target {
 	struct lifespan ls;
