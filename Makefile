@@ -22,6 +22,7 @@ CMDS = bti-init bti-new bti-level bti-guardian bti-consent bti-service \
 	bti-coordinator bti-goal bti-measure bti-meeting bti-notify bti-evaluate bti-report bti-check bti-merge \
 	bti-correct bti-due
 CMDS += bti-list bti-show bti-find bti-config
+CMDS += bti-archive bti-purge
 BINS = $(CMDS:%=bin/%)
 LIBSRC = $(filter-out lib/embed-data.c,$(wildcard lib/*.c))
 LIBOBJ = $(LIBSRC:.c=.o) lib/embed-data.o
@@ -76,7 +77,7 @@ check-asan: deps
 # leak makes the command exit 99, and so its test fail. The concurrency and
 # crash tests are left out: they measure and kill by time, and valgrind's
 # slowdown would only test valgrind.
-VALGRIND_TESTS = $(filter-out tests/cli/12-concurrency.t tests/cli/13-crash.t,$(wildcard tests/cli/*.t))
+VALGRIND_TESTS = $(filter-out tests/cli/12-concurrency.t tests/cli/13-crash.t tests/cli/92-purge-kill.t,$(wildcard tests/cli/*.t))
 check-valgrind: deps
 	$(MAKE) all $(UNIT)
 	rm -rf tests/valgrind-bin && mkdir -p tests/valgrind-bin

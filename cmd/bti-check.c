@@ -10,7 +10,9 @@
 #include "cli.h"
 #include "due.h"
 #include "history.h"
+#include "purge.h"
 #include "repo.h"
+#include "retention.h"
 #include "util.h"
 #include "walk.h"
 #include "wtree.h"
@@ -19,11 +21,14 @@
 static const char usage[] =
 "usage: bti-check [-C DIR] [--staged | --rev REV] [CASE-ID | PATH]...\n"
 "       bti-check [-C DIR] --history | --range OLD..NEW\n"
+"       bti-check [-C DIR] --erased REV\n"
 "Validates every case file (or the named ones: case ids, or paths under\n"
 "cases/ as git prints them) against the schema and the repository's level\n"
 "model and prints one line per problem:\n"
 "  FILE:LINE:COL: rule: message\n"
 "Prints nothing and exits 0 when all is well: usable as a CI step or hook.\n"
+"Checking every case, it also warns (exit 0) about each case kept past\n"
+"bti.yaml's retention_days (bti-purge erases them).\n"
 "  (default)     the files in the work tree, as an editor left them\n"
 "  --staged      the versions staged for the next commit, and that they keep\n"
 "                every entry of the last commit's (the pre-commit hook)\n"
@@ -33,6 +38,8 @@ static const char usage[] =
 "                and unsigned commits where bti.yaml says sign: ssh\n"
 "  --range OLD..NEW  the same for the commits a push brings (the pre-receive\n"
 "                hook); OLD of zeros, a new branch: those no ref has yet\n"
+"  --erased REV  the commits of REV that no ref has yet (a push, in the\n"
+"                pre-receive hook) holding a case the branch has erased\n"
 "A bti.yaml or model committed with invalid data is such a problem.\n"
 "Exit status: 0 no problems, 1 problems found, 2 usage, 3 repository error.\n";
 
@@ -214,9 +221,10 @@ main(int argc, char **argv)
 		{ "rev", required_argument, 0, 'r' },
 		{ "history", no_argument, 0, 'H' },
 		{ "range", required_argument, 0, 'R' },
+		{ "erased", required_argument, 0, 'e' },
 		{ 0, 0, 0, 0 },
 	};
-	const char *rev = NULL, *range = NULL;
+	const char *rev = NULL, *range = NULL, *erased = NULL;
 	int staged = 0, history = 0, opt;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
@@ -224,15 +232,16 @@ main(int argc, char **argv)
 		case 'r': rev = optarg; break;
 		case 'H': history = 1; break;
 		case 'R': range = optarg; break;
+		case 'e': erased = optarg; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
-	if (staged + !!rev + history + !!range > 1)
-		cli_usage(&c, "--staged, --rev, --history and --range exclude each other");
+	if (staged + !!rev + history + !!range + !!erased > 1)
+		cli_usage(&c, "--staged, --rev, --history, --range and --erased exclude each other");
 	if (range && !strstr(range, ".."))
 		cli_usage(&c, "--range takes OLD..NEW, as a pre-receive hook reads them");
-	if ((history || range) && optind < argc)
-		cli_usage(&c, "--history and --range audit every case; they take no case ids");
+	if ((history || range || erased) && optind < argc)
+		cli_usage(&c, "--history, --range and --erased audit every case; they take no case ids");
 	struct diags dg = { 0 }, due = { 0 };
 	struct repo r;
 	struct check k = { .repo = &r, .dg = &dg, .due = &due };
@@ -240,6 +249,11 @@ main(int argc, char **argv)
 	char **paths = NULL;
 	if (repo_open(&r, c.dir, 1, &dg) < 0)
 		goto out;
+	if (erased) {
+		if (repo_load(&r, &dg) == 0 && purge_check_push(&r, erased, &dg) == 0)
+			status = dg.errors ? EXIT_REFUSED : EXIT_OK;
+		goto out;
+	}
 	if (!r.workdir && !rev && !history && !range) {
 		diag_add(&dg, NULL, 0, 0, "repo", "a bare repository has no work tree; check a commit with --rev");
 		goto out;
@@ -291,7 +305,9 @@ main(int argc, char **argv)
 	    rev ? walk_cases(r.git, r.tree, check_one, &k) : staged ? walk_index(&k) : walk_worktree(&k);
 	if (rc == 0 && staged)
 		rc = history_staged(&r, paths, n, &dg);
-	if (rc < 0)
+	/* Every case past bti.yaml's retention_days: a warning, exit 0. */
+	if (rc < 0 || (!n && !staged && !history && !range && !rev &&
+	    retention_warn(&r, date_today(), &dg) < 0))
 		goto out;
 	int unknown = 0;
 	for (int i = 0; i < n; i++)

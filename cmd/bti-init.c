@@ -16,7 +16,7 @@
 
 static const char usage[] =
 "usage: bti-init [-C DIR] [--by NAME] [--model NAME|FILE] [--municipality NAME]\n"
-"                [--lang nb|nn|en] [DIR]\n"
+"                [--lang nb|nn|en] [--unit NAME] [DIR]\n"
 "       bti-init [-C DIR] --hooks [DIR]\n"
 "       bti-init [-C DIR] --update --model NAME|FILE [--by NAME] [DIR]\n"
 "Makes DIR (default: the current directory) a case repository: creates the\n"
@@ -37,6 +37,8 @@ static const char usage[] =
 "                        A model that breaks bti-model(5) is refused\n"
 "  --municipality NAME   the municipality, for reports\n"
 "  --lang nb|nn|en       language of reports (default nb)\n"
+"  --unit NAME           the unit whose staff share this repository (a school,\n"
+"                        a health station, a team; docs/access.md)\n"
 "  --by NAME             who sets it up (default $BTI_USER, git user.name)\n"
 "  -C DIR                the same as DIR\n"
 "Exit status: 0 done, 1 refused, 2 usage, 3 repository error.\n";
@@ -262,10 +264,11 @@ main(int argc, char **argv)
 		{ "lang", required_argument, 0, 'l' },
 		{ "hooks", no_argument, 0, 'k' },
 		{ "update", no_argument, 0, 'u' },
+		{ "unit", required_argument, 0, 'U' },
 		{ 0, 0, 0, 0 },
 	};
 	int hooks = 0, update = 0;
-	const char *model = "three-level", *municipality = NULL, *lang = "nb";
+	const char *model = "three-level", *municipality = NULL, *lang = "nb", *unit = NULL;
 	int opt;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
@@ -274,6 +277,7 @@ main(int argc, char **argv)
 		case 'l': lang = optarg; break;
 		case 'k': hooks = 1; break;
 		case 'u': update = 1; break;
+		case 'U': unit = optarg; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
@@ -288,6 +292,8 @@ main(int argc, char **argv)
 		cli_usage(&c, "--municipality: not valid UTF-8 text");
 	if (lang_parse(lang) < 0)
 		cli_usage(&c, "--lang: '%s' is not nb, nn or en", lang);
+	if (unit && (!*unit || !utf8_valid(unit)))
+		cli_usage(&c, "--unit: give the unit's name (UTF-8 text)");
 
 	size_t mlen;
 	char *mfile;
@@ -359,6 +365,8 @@ main(int argc, char **argv)
 	map_set(&d, d.root, "bti", node_int(&d, 1));
 	if (municipality)
 		map_set(&d, d.root, "municipality", node_str(&d, municipality));
+	if (unit)
+		map_set(&d, d.root, "unit", node_str(&d, unit));
 	map_set(&d, d.root, "model", node_str(&d, m.name));
 	map_set(&d, d.root, "lang", node_str(&d, lang));
 	map_set(&d, d.root, "suppress_below", node_int(&d, 5));

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "case.h"
+#include "freeze.h"
 #include "cli.h"
 #include "labels.h"
 #include "render.h"
@@ -15,7 +16,7 @@
 #include "yamlio.h"
 
 static const char usage[] =
-"usage: bti-report [-C DIR] [--lang nb|nn|en] [--html] CASE-ID\n"
+"usage: bti-report [-C DIR] [--lang nb|nn|en] [--html] [--for-guardians] CASE-ID\n"
 "       bti-report [-C DIR] (--year YYYY | --from DATE --to DATE)\n"
 "                  [--html | --format md|csv|tsv|json] [--lang nb|nn|en]\n"
 "                  [--bands default|ssb] [--tables LIST] [REPO...]\n"
@@ -24,6 +25,8 @@ static const char usage[] =
 "With a case id, prints the case as Markdown (or an HTML page): the child's\n"
 "age, level, coordinator, services, consents in force, goals, measures with\n"
 "their evaluations, meetings, reports and the level history.\n"
+"With --for-guardians, the plan as the family may see it, without the\n"
+"reports; refused while the case has a report the guardians are not told of.\n"
 "With --year or --from/--to, prints the period's figures for the case\n"
 "repository (or every REPO named), computed from the dates in the case\n"
 "files. Counts below bti.yaml's suppress_below (default 5) are hidden, and\n"
@@ -74,7 +77,7 @@ emit(const char *title, struct buf *md, int html, int lang)
 }
 
 static int
-summary(struct cli *c, const char *id, int html, int lang)
+summary(struct cli *c, const char *id, int html, int lang, int guardians)
 {
 	struct diags dg = { 0 };
 	struct repo r;
@@ -101,10 +104,15 @@ summary(struct cli *c, const char *id, int html, int lang)
 	}
 	if (yaml_read(&d, data, len, &dg) < 0 || case_validate(&r.schema, &r.model, d.root, path, cid, &dg))
 		goto out;
+	if (guardians && summary_secret(d.root)) {
+		diag_add(&dg, path, 0, 0, "case/secret", "the case holds a report the guardians are not told of, "
+		    "or violence or sexual abuse: no view for the guardians while it does");
+		goto out;
+	}
 	if (lang < 0)
 		lang = r.cfg.lang;
 	struct buf md = { 0 };
-	summary_markdown(&md, &r.model, d.root, lang, date_today());
+	(guardians ? summary_guardians : summary_markdown)(&md, &r.model, d.root, lang, date_today());
 	emit(cid, &md, html, lang);
 	buf_free(&md);
 	status = EXIT_OK;
@@ -176,11 +184,7 @@ statistics(struct cli *c, struct periods *ps, const struct bands *bands, const c
 		int loaded = repo_open(&r, nrepos ? repos[i] : c->dir, 1, &dg) == 0 && repo_load(&r, &dg) == 0;
 		for (size_t j = 0; loaded && j < ps->n; j++) {
 			stats_repo(&ps->s[j], (size_t)i);
-			stats_decision_days(&ps->s[j], r.model.decision_days);
-			unsigned coop = 0;
-			for (int l = 0; l < r.model.nlevels; l++)
-				coop |= (unsigned)(r.model.levels[l].cooperation != 0) << l;
-			stats_meetings(&ps->s[j], r.model.meetings_per_year, coop);
+			stats_use_model(&ps->s[j], &r.model);
 			if (mixed)
 				stats_model(&ps->s[j], r.model.name);
 		}
@@ -262,12 +266,13 @@ main(int argc, char **argv)
 		{ "years", required_argument, 0, 'Y' },
 		{ "by", required_argument, 0, 'B' },
 		{ "tables", required_argument, 0, 'S' },
+		{ "for-guardians", no_argument, 0, 'G' },
 		{ 0, 0, 0, 0 },
 	};
 	const char *format = "md", *year = NULL, *from = NULL, *to = NULL, *years = NULL, *by = NULL;
 	const char *tables = NULL;
 	const struct bands *bands = NULL;
-	int html = 0, lang = -1, opt;
+	int html = 0, lang = -1, guardians = 0, opt;
 	while ((opt = cli_getopt(&c, argc, argv, "C:hV", opts)) != -1) {
 		switch (opt) {
 		case 'H': html = 1; break;
@@ -286,6 +291,7 @@ main(int argc, char **argv)
 			if (!(bands = stats_bands(optarg)))
 				cli_usage(&c, "--bands: '%s' is not default or ssb", optarg);
 			break;
+		case 'G': guardians = 1; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
@@ -296,12 +302,14 @@ main(int argc, char **argv)
 	if (!year && !from && !to && !years) {
 		if (argc - optind != 1 || by)
 			cli_usage(&c, "give a case id, or --year for the statistics");
-		if (!strcmp(format, "json"))
+		if (!strcmp(format, "json") && !guardians)
 			return case_json(&c, argv[optind]);
 		if (strcmp(format, "md"))
 			cli_usage(&c, "--format %s is for the statistics; a case is md, --html or json", format);
-		return summary(&c, argv[optind], html, lang);
+		return summary(&c, argv[optind], html, lang, guardians);
 	}
+	if (guardians)
+		cli_usage(&c, "--for-guardians goes with a case id");
 	static struct periods ps;
 	if (tables) {
 		/* Only the tables named, in their own order. */
@@ -334,6 +342,11 @@ main(int argc, char **argv)
 		if (from || to)
 			cli_usage(&c, "--year or --from/--to, not both");
 		long y = cli_number(&c, "--year", year, 1900, 9999);
+		/* A year frozen before an erasure (bti-purge) is printed as it was. */
+		int frozen = argc - optind <= 1 && per < 0 && !tables && !bands ? freeze_show(c.prog, argc - optind ? argv[optind] : c.dir,
+		    (int)y, format, html) : -1;
+		if (frozen >= 0)
+			return frozen;
 		f = date_from_ymd((int)y, 1, 1);
 		t = date_from_ymd((int)y, 12, 31);
 	} else {

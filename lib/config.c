@@ -53,6 +53,16 @@ parse(struct config *c, const char *buf, size_t len, struct diags *dg)
 		return -1;
 	}
 	c->sign = sign != NULL;
+	c->unit = map_str(r, "unit");
+	if (map_get(r, "retention_days")) {
+		const struct node *n = map_get(r, "retention_days");
+		if (map_int(r, "retention_days", &v) < 0 || v < 1 || v > 36500) {
+			diag_add(dg, CONFIG_FILE, n->line, n->col, "config/retention",
+			    "'retention_days:' must be a whole number of days from 1 to 36500");
+			return -1;
+		}
+		c->retention_days = (long)v;
+	}
 	c->services = map_get(r, "services");
 	return services_check(c->services, dg) ? -1 : 0;
 }

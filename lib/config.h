@@ -15,6 +15,8 @@ struct config {
 	int suppress_below;     /* yearly counts below this are hidden */
 	int sign;               /* sign: ssh: every commit is signed (lib/sign.c) */
 	const struct node *services;  /* the register of services; NULL without one */
+	const char *unit;       /* the unit whose staff share the repository, or NULL */
+	long retention_days;    /* how long a closed, archived case stays; 0: not set */
 };
 
 int config_parse(struct config *c, const char *buf, size_t len, struct diags *dg);

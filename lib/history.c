@@ -10,7 +10,8 @@
 #include "yamlio.h"
 
 static const char *const lists[] = { "guardians", "levels", "services", "coordinators",
-	"consents", "goals", "measures", "evaluations", "meetings", "reports", "corrections", NULL };
+	"consents", "goals", "measures", "evaluations", "meetings", "reports", "corrections",
+	"archived", NULL };
 
 size_t
 history_append_only(const struct node *old, const struct node *new, int merge,

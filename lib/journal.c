@@ -24,7 +24,7 @@ journal_write(struct repo *r, const git_oid *commit, const struct jfile *f, size
 	buf_printf(&j, "bti-journal 2\ncommit %s\n", git_oid_tostr(a, sizeof a, commit));
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&j, "file %s %s %s\n", f[i].has_old ? git_oid_tostr(a, sizeof a, &f[i].old) : "-",
-		    git_oid_tostr(b, sizeof b, &f[i].new), f[i].path);
+		    git_oid_is_zero(&f[i].new) ? "-" : git_oid_tostr(b, sizeof b, &f[i].new), f[i].path);
 	char *path = journal_path(r);
 	int rc = write_file_atomic(path, j.p, j.len, 0644);
 	free(path);
@@ -59,7 +59,8 @@ journal_parse(char *text, git_oid *commit, struct jfile **files, size_t *n)
 			return -1;
 		*sp2 = *sp3 = 0;
 		f.has_old = strcmp(sp1 + 1, "-") != 0;
-		if ((f.has_old && git_oid_fromstr(&f.old, sp1 + 1) < 0) || git_oid_fromstr(&f.new, sp2 + 1) < 0)
+		if ((f.has_old && git_oid_fromstr(&f.old, sp1 + 1) < 0) ||
+		    (strcmp(sp2 + 1, "-") && git_oid_fromstr(&f.new, sp2 + 1) < 0))
 			return -1;
 		f.path = sp3 + 1;
 		*files = xrealloc(*files, (*n + 1) * sizeof **files);
@@ -144,13 +145,21 @@ journal_settle(struct repo *r, const git_oid *commit, const struct jfile *f, siz
 {
 	int edited = 0;
 	for (size_t i = 0; i < n; i++) {
-		git_blob *nb;
-		if (git_blob_lookup(&nb, r->git, &f[i].new) < 0)
+		int gone = git_oid_is_zero(&f[i].new);  /* the commit removes the file */
+		git_blob *nb = NULL;
+		if (!gone && git_blob_lookup(&nb, r->git, &f[i].new) < 0)
 			return git_fail(dg, f[i].path);
 		struct stat st;
 		size_t bad;
-		int w = worktree_state(r, &f[i], (size_t)git_blob_rawsize(nb), &st, dg);
-		if (w == W_OLD || (w == W_ABSENT && !f[i].has_old)) {
+		int w = worktree_state(r, &f[i], nb ? (size_t)git_blob_rawsize(nb) : 0, &st, dg);
+		if (gone && w == W_OLD) {
+			if (wt_remove(r->workdir, f[i].path, &bad) < 0 && errno != ENOENT) {
+				diag_add(dg, f[i].path, 0, 0, "repo", "cannot remove it: %s", strerror(errno));
+				w = -1;
+			} else {
+				w = W_ABSENT;
+			}
+		} else if (!gone && (w == W_OLD || (w == W_ABSENT && !f[i].has_old))) {
 			if (wt_write(r->workdir, f[i].path, git_blob_rawcontent(nb), (size_t)git_blob_rawsize(nb),
 			    &st, &bad) < 0) {
 				diag_add(dg, f[i].path, 0, 0, "repo", "cannot write it: %s", strerror(errno));
@@ -162,19 +171,22 @@ journal_settle(struct repo *r, const git_oid *commit, const struct jfile *f, siz
 		git_blob_free(nb);
 		if (w < 0)
 			return -1;
-		if (w != W_NEW) {
+		int done = gone ? w == W_ABSENT : w == W_NEW;
+		if (!done) {
 			left_alone(commit, f[i].path, w == W_ABSENT ? "the file was removed" :
 			    "the file was changed by hand", recovering, dg);
 			edited++;
 		}
 		const git_index_entry *ie = git_index_get_bypath(r->il.idx, f[i].path, 0);
-		if (ie ? ie->mode != GIT_FILEMODE_BLOB || (!git_oid_equal(&ie->id, &f[i].new) &&
-		    !(f[i].has_old && git_oid_equal(&ie->id, &f[i].old))) : f[i].has_old) {
-			if (w == W_NEW)
+		int is_old = ie && ie->mode == GIT_FILEMODE_BLOB && f[i].has_old && git_oid_equal(&ie->id, &f[i].old);
+		int is_new = ie ? ie->mode == GIT_FILEMODE_BLOB && git_oid_equal(&ie->id, &f[i].new) : gone;
+		if (!is_old && !is_new && (ie || f[i].has_old)) {
+			if (done)
 				left_alone(commit, f[i].path, "its staged version (the index) was changed",
 				    recovering, dg);
-			edited += w == W_NEW;
-		} else if (index_entry(r, &f[i], w == W_NEW ? &st : NULL) < 0) {
+			edited += done;
+		} else if (gone ? ie && git_index_remove(r->il.idx, f[i].path, 0) < 0 :
+		    index_entry(r, &f[i], w == W_NEW ? &st : NULL) < 0) {
 			return git_fail(dg, f[i].path);
 		}
 	}

@@ -2,9 +2,10 @@
  *
  * Before a command moves the branch it writes .git/bti-journal: the commit
  * it is about to make and, for every file, the blob it replaces and the
- * blob it writes. Once the branch has moved, the work tree and the index
- * are brought to the commit (journal_settle), the same way by the command
- * itself and, if it was killed, by the next command (journal_recover). */
+ * blob it writes, or "-" when it removes the file. Once the branch has
+ * moved, the work tree and the index are brought to the commit
+ * (journal_settle), the same way by the command itself and, if it was
+ * killed, by the next command (journal_recover). */
 #ifndef BTI_JOURNAL_H
 #define BTI_JOURNAL_H
 
@@ -13,7 +14,7 @@
 struct jfile {
 	char *path;
 	int has_old;            /* the file was in the commit before */
-	git_oid old, new;
+	git_oid old, new;       /* new all zeros: the commit removes the file */
 };
 
 int journal_write(struct repo *r, const git_oid *commit, const struct jfile *f, size_t n);

@@ -358,26 +358,38 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		store_failed(r, dg, "cannot create the commit; nothing was changed", err);
 		goto out;
 	}
-	if (r->workdir && journal_write(r, &commit_oid, jf, n) < 0) {
+	rc = repo_advance(r, &commit_oid, jf, n, msg, out, dg);
+out:
+	git_tree_free(tree);
+	git_tree_free(empty);
+	free(jf);
+	free(upd);
+	return rc;
+}
+
+int
+repo_advance(struct repo *r, const git_oid *commit, const struct jfile *f, size_t n,
+    const char *msg, char *out, struct diags *dg)
+{
+	if (r->workdir && journal_write(r, commit, f, n) < 0) {
 		diag_add(dg, NULL, 0, 0, "repo", "cannot write the journal: %s; nothing was changed", strerror(errno));
-		goto out;
+		return -1;
 	}
 	crash_point("journal");
-	if (branch_move(r, r->head ? git_commit_id(r->head) : NULL, &commit_oid, msg, dg) < 0) {
+	if (branch_move(r, r->head ? git_commit_id(r->head) : NULL, commit, msg, dg) < 0) {
 		if (r->workdir)
 			journal_remove(r);
-		goto out;
+		return -1;
 	}
 	crash_point("branch");
-	rc = 0;
-	git_oid_tostr(out, GIT_OID_HEXSZ + 1, &commit_oid);
+	git_oid_tostr(out, GIT_OID_HEXSZ + 1, commit);
 	if (!r->workdir)
-		goto out;
+		return 0;
 	/* The commit is made; now bring the work tree and the index along. A
 	 * failure here is not the command's: the change is recorded, and the
 	 * journal stays for the next command to finish the work. */
 	size_t mark = dg->n;
-	int settled = journal_settle(r, &commit_oid, jf, n, 0, dg);
+	int settled = journal_settle(r, commit, f, n, 0, dg);
 	if (settled < 0 || ilock_commit(&r->il) < 0) {
 		if (settled >= 0)
 			git_fail(dg, "cannot write the index");
@@ -389,17 +401,12 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		    "the change is committed (%.7s), but the work tree or the index could not be brought "
 		    "up to date (see above); the next bti command does that: do not run this command again",
 		    out);
-		goto out;
+		return 0;
 	}
 	ilock_release(&r->il);
 	crash_point("released");
 	journal_remove(r);
-out:
-	git_tree_free(tree);
-	git_tree_free(empty);
-	free(jf);
-	free(upd);
-	return rc;
+	return 0;
 }
 
 /* A name or e-mail address from src must be one line of UTF-8 text: a line

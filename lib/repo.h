@@ -66,6 +66,15 @@ int repo_check_clean(struct repo *r, const char *path, struct diags *dg);
 int repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
     const git_signature *author, char *out, struct diags *dg);
 
+struct jfile;
+/* The second half of repo_commit, for a commit made on HEAD by other means
+ * (bti-purge): writes the journal of the files f (lib/journal.h), moves the
+ * branch from HEAD to commit (compare-and-swap), then brings the work tree
+ * and the index along and releases the index lock; the same return and
+ * warnings as repo_commit. */
+int repo_advance(struct repo *r, const git_oid *commit, const struct jfile *f, size_t n,
+    const char *msg, char *out, struct diags *dg);
+
 /* The author: by (or $BTI_USER) as the name, else git config user.name;
  * the email from "Name <email>" or git config user.email. With git NULL,
  * the user's and system's git config are read. */

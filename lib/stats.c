@@ -184,10 +184,14 @@ stats_repo(struct stats *s, size_t i)
 }
 
 void
-stats_meetings(struct stats *s, int per_year, unsigned levels)
+stats_use_model(struct stats *s, const struct model *m)
 {
-	s->meetings_per_year = per_year;
-	s->meeting_levels = levels;
+	unsigned coop = 0;
+	for (int l = 0; l < m->nlevels; l++)
+		coop |= (unsigned)(m->levels[l].cooperation != 0) << l;
+	s->decision_days = m->decision_days;
+	s->meetings_per_year = m->meetings_per_year;
+	s->meeting_levels = coop;
 }
 
 /* The days of the period a case spent at a level of cooperation, and the
@@ -224,12 +228,6 @@ count_meetings(struct stats *s, const struct facts *f)
 		count(s, T_CONSENT_IN_FORCE, without ? "without-consent" : "consent-in-force");
 		count(s, T_CHILD_HEARD, heard ? "heard" : held ? "meetings-not-heard" : "no-meeting");
 	}
-}
-
-void
-stats_decision_days(struct stats *s, int days)
-{
-	s->decision_days = days;
 }
 
 void

@@ -6,6 +6,7 @@
 #include "crosstab.h"
 #include "date.h"
 #include "facts.h"
+#include "model.h"
 
 enum {
 	T_OPENED, T_OPENED_SERVICE, T_OPENED_AGE, T_ACTIVE_HIGHEST, T_OPEN_AT_END,
@@ -92,12 +93,10 @@ void stats_repo(struct stats *s, size_t i);
 /* The level model of the next cases, when the repositories' models
  * differ: their levels are then kept apart, as "MODEL:LEVEL". */
 void stats_model(struct stats *s, const char *name);
-/* The level model's deadline for the first decision about the level, in
- * days after the opening (0: the model sets none), for the next cases. */
-void stats_decision_days(struct stats *s, int days);
-/* The model's meetings a year at the levels of cooperation (bit set), for
- * the next cases (0: the model sets none). */
-void stats_meetings(struct stats *s, int per_year, unsigned levels);
+/* The level model's deadlines that the compliance tables count against,
+ * for the next cases: the first decision about the level (decision_days
+ * after the opening) and the meetings a year at its levels of cooperation. */
+void stats_use_model(struct stats *s, const struct model *m);
 /* The index of a table (0..T_N-1) or cross-table (T_N..) by its id, or -1;
  * and whether table i, or cross-table i, is printed. */
 int stats_table(const char *id);

@@ -273,3 +273,28 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *full, 
 	corrections(b, full, lang);
 	doc_free(&vd);
 }
+
+int
+summary_secret(const struct node *root)
+{
+	const struct node *l = map_list(root, "reports");
+	for (size_t i = 0; l && i < l->n; i++)
+		if (!map_true(l->v[i], "inform_guardians"))
+			return 1;
+	return rules_secret(root);
+}
+
+void
+summary_guardians(struct buf *b, const struct model *m, const struct node *root, int lang,
+    day_t today)
+{
+	/* The case without its reports to child welfare: the same nodes. */
+	struct doc d;
+	doc_init(&d, "guardians");
+	struct node *view = node_new(&d, NT_MAP);
+	for (size_t i = 0; i < root->n; i++)
+		if (strcmp(root->k[i]->s, "reports"))
+			map_push(&d, view, root->k[i], root->v[i]);
+	summary_markdown(b, m, view, lang, today);
+	doc_free(&d);
+}

@@ -157,6 +157,33 @@ wt_write(const char *top, const char *rel, const void *data, size_t len, struct 
 	return saved ? -1 : 0;
 }
 
+int
+wt_remove(const char *top, const char *rel, size_t *bad)
+{
+	const char *base;
+	int dfd = open_parent(top, rel, 0, &base, bad);
+	if (dfd < 0)
+		return -1;
+	*bad = strlen(rel);
+	int rc = unlinkat(dfd, base, 0), saved = errno;
+	close(dfd);
+	/* The emptied directories, deepest first; stops at one still used. */
+	char *dir = xstrdup(rel);
+	for (char *slash; rc == 0 && (slash = strrchr(dir, '/'));) {
+		*slash = 0;
+		size_t dbad;
+		if ((dfd = open_parent(top, dir, 0, &base, &dbad)) < 0)
+			break;
+		int gone = unlinkat(dfd, base, AT_REMOVEDIR) == 0;
+		close(dfd);
+		if (!gone)
+			break;
+	}
+	free(dir);
+	errno = saved;
+	return rc;
+}
+
 void
 wt_remove_temps(const char *top, const char *rel)
 {

@@ -22,6 +22,9 @@ int wt_read(const char *top, const char *rel, size_t max, char **data, size_t *l
  * fsync of the directory), making missing directories; st is the new file's. */
 int wt_write(const char *top, const char *rel, const void *data, size_t len, struct stat *st,
     size_t *bad);
+/* Removes the file rel (never what a symbolic link points to), then the
+ * directories on its way that it leaves empty, as git does. */
+int wt_remove(const char *top, const char *rel, size_t *bad);
 /* Removes the temporary files a killed wt_write left next to rel. */
 void wt_remove_temps(const char *top, const char *rel);
 /* What a file that is not a regular file is: "a symbolic link", "a FIFO"... */
