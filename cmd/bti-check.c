@@ -1,5 +1,6 @@
 /* bti-check: validate case files against the schema and the level model,
  * or audit the history of every case. Silent when all is well. */
+#include <errno.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "repo.h"
 #include "util.h"
 #include "walk.h"
+#include "wtree.h"
 #include "yamlio.h"
 
 static const char usage[] =
@@ -36,17 +38,32 @@ struct check {
 	struct repo *repo;
 	struct diags *dg;
 	char **only;            /* the paths asked for, or NULL for all */
+	char *seen;             /* for each of them, whether it was found */
 	int nonly;
-	size_t checked;
+	git_tree *tree;         /* with --rev, the commit's tree */
 };
 
 static int
 wanted(struct check *k, const char *path)
 {
+	int found = 0;
 	for (int i = 0; i < k->nonly; i++)
 		if (!strcmp(k->only[i], path))
-			return 1;
-	return !k->only;
+			found = k->seen[i] = 1;
+	return found || !k->only;
+}
+
+/* A symbolic link or another file that is not a regular file where a case
+ * (or a directory of cases) is: bti never follows one, nor reads a FIFO. */
+static void
+not_a_file(struct check *k, const char *path, mode_t mode, const char *where)
+{
+	if (S_ISLNK(mode))
+		diag_add(k->dg, path, 0, 0, "case/symlink",
+		    "%s a symbolic link; bti never follows links in or under cases/: "
+		    "put the file (or the directory) itself there", where);
+	else
+		diag_add(k->dg, path, 0, 0, "case/not-a-file", "%s %s, not a regular file", where, wt_kind(mode));
 }
 
 static int
@@ -54,10 +71,17 @@ check_one(const char *path, const git_oid *oid, const char *data, size_t len, vo
 {
 	struct check *k = arg;
 	char id[CASE_ID_LEN + 1];
-	(void)oid;
 	if (!wanted(k, path))
 		return 0;
-	k->checked++;
+	git_tree_entry *e;
+	if (oid && k->tree && git_tree_entry_bypath(&e, k->tree, path) == 0) {
+		git_filemode_t mode = git_tree_entry_filemode(e);
+		git_tree_entry_free(e);
+		if (mode == GIT_FILEMODE_LINK) {
+			not_a_file(k, path, S_IFLNK, "committed as");
+			return 0;
+		}
+	}
 	if (case_path_id(path, id) < 0) {
 		diag_add(k->dg, path, 0, 0, "case/path", CASE_PATH_RULE);
 		return 0;
@@ -70,15 +94,12 @@ check_one(const char *path, const git_oid *oid, const char *data, size_t len, vo
 	return 0;
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* nftw has no argument for its callback: the walk's state. */
 static struct {
-	char **paths;
+	struct found {
+		char *path;
+		mode_t mode;    /* 0: a regular file named *.yaml */
+	} *v;
 	size_t n;
 	size_t skip;            /* length of the work-tree prefix */
 } found;
@@ -86,16 +107,33 @@ static struct {
 static int
 found_file(const char *full, const struct stat *st, int type, struct FTW *f)
 {
-	(void)st;
 	(void)f;
-	if (type == FTW_F && walk_is_yaml(full)) {
-		found.paths = xrealloc(found.paths, (found.n + 1) * sizeof *found.paths);
-		found.paths[found.n++] = xstrdup(full + found.skip);
+	/* FTW_PHYS: a link is reported as one (FTW_SL), never followed. */
+	int link = type == FTW_SL || type == FTW_SLN;
+	if (link || (type == FTW_F && walk_is_yaml(full))) {
+		found.v = xrealloc(found.v, (found.n + 1) * sizeof *found.v);
+		found.v[found.n].path = xstrdup(full + found.skip);
+		found.v[found.n++].mode = link ? S_IFLNK : S_ISREG(st->st_mode) ? 0 : st->st_mode;
 	}
 	return 0;
 }
 
-/* Every case file under cases/ in the work tree, in path order. */
+static int
+cmp_found(const void *a, const void *b)
+{
+	return strcmp(((const struct found *)a)->path, ((const struct found *)b)->path);
+}
+
+/* Whether path is under the directory dir (a link standing for one). */
+static int
+under(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	return !strncmp(path, dir, n) && path[n] == '/';
+}
+
+/* Every case file under cases/ in the work tree, in path order, read
+ * without following a link and without waiting on a FIFO. */
 static int
 walk_worktree(struct check *k)
 {
@@ -103,27 +141,34 @@ walk_worktree(struct check *k)
 	found.skip = strlen(k->repo->workdir);
 	nftw(top, found_file, 16, FTW_PHYS);
 	free(top);
-	char **paths = found.paths;
-	size_t n = found.n;
-	if (n)
-		qsort(paths, n, sizeof *paths, cmp_str);
-	for (size_t i = 0; i < n; i++) {
-		char *full = xasprintf("%s%s", k->repo->workdir, paths[i]), *data;
-		size_t len;
-		if (wanted(k, paths[i])) {
-			if (read_file(full, YAML_MAX_BYTES, &data, &len) < 0) {
-				diag_add(k->dg, paths[i], 0, 0, "yaml/size",
-				    "cannot read it, or it is larger than %d bytes", YAML_MAX_BYTES);
-				k->checked++;
-			} else {
-				check_one(paths[i], NULL, data, len, k);
+	if (found.n)
+		qsort(found.v, found.n, sizeof *found.v, cmp_found);
+	for (size_t i = 0; i < found.n; i++) {
+		const char *path = found.v[i].path;
+		char *data;
+		size_t len, bad;
+		struct stat st;
+		int inside = 0;         /* a named case is behind this link */
+		for (int j = 0; found.v[i].mode && j < k->nonly; j++)
+			if (under(k->only[j], path))
+				inside = k->seen[j] = 1;
+		if (inside || wanted(k, path)) {
+			if (found.v[i].mode)
+				not_a_file(k, path, found.v[i].mode, "is");
+			else if (wt_read(k->repo->workdir, path, YAML_MAX_BYTES, &data, &len, &st, &bad) == 0) {
+				check_one(path, NULL, data, len, k);
 				free(data);
+			} else if (errno == ELOOP || errno == EINVAL) {
+				not_a_file(k, path, errno == ELOOP ? S_IFLNK : st.st_mode, "is");
+			} else if (errno == EFBIG) {
+				diag_add(k->dg, path, 0, 0, "yaml/size", "larger than %d bytes", YAML_MAX_BYTES);
+			} else {
+				diag_add(k->dg, path, 0, 0, "case/unreadable", "cannot read it: %s", strerror(errno));
 			}
 		}
-		free(full);
-		free(paths[i]);
+		free(found.v[i].path);
 	}
-	free(paths);
+	free(found.v);
 	return 0;
 }
 
@@ -140,6 +185,10 @@ walk_index(struct check *k)
 		/* Only the cases asked for are read (the hook names the staged ones). */
 		if (strncmp(e->path, "cases/", 6) || !walk_is_yaml(e->path) || !wanted(k, e->path))
 			continue;
+		if (S_ISLNK(e->mode)) {
+			not_a_file(k, e->path, S_IFLNK, "staged as");
+			continue;
+		}
 		if (git_blob_lookup(&b, k->repo->git, &e->id) < 0) {
 			rc = git_fail(k->dg, e->path);
 			break;
@@ -201,6 +250,7 @@ main(int argc, char **argv)
 		git_object_free(obj);
 		if (git_commit_tree(&r.tree, r.head) < 0)
 			goto out;
+		k.tree = r.tree;
 	}
 	/* A range is judged by each commit's own bti.yaml (the first push
 	 * reaches a server whose branch is not born yet). */
@@ -208,6 +258,8 @@ main(int argc, char **argv)
 		goto out;
 	if (n) {
 		paths = xmalloc((size_t)n * sizeof *paths);
+		k.seen = xmalloc((size_t)n);
+		memset(k.seen, 0, (size_t)n);
 		for (int i = 0; i < n; i++) {
 			const char *arg = argv[optind + i];
 			char id[CASE_ID_LEN + 1], path[CASE_PATH_MAX];
@@ -234,14 +286,17 @@ main(int argc, char **argv)
 		rc = history_staged(&r, paths, n, &dg);
 	if (rc < 0)
 		goto out;
-	if (n && k.checked < (size_t)n)
-		diag_add(&dg, NULL, 0, 0, "case/unknown", "%d of the named cases do not exist",
-		    n - (int)k.checked);
+	int unknown = 0;
+	for (int i = 0; i < n; i++)
+		unknown += !k.seen[i];
+	if (unknown)
+		diag_add(&dg, NULL, 0, 0, "case/unknown", "%d of the named cases do not exist", unknown);
 	status = dg.errors ? EXIT_REFUSED : EXIT_OK;
 out:
 	for (int i = 0; paths && i < k.nonly; i++)
 		free(paths[i]);
 	free(paths);
+	free(k.seen);
 	repo_close(&r);
 	/* Problems are this command's output; failures to run are messages. */
 	diag_print(&dg, status == EXIT_SYSTEM ? c.prog : NULL, status == EXIT_SYSTEM ? stderr : stdout);

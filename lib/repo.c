@@ -1,19 +1,23 @@
 /* repo.c: the case repository through libgit2. */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "branch.h"
+#include "crash.h"
 #include "embedded.h"
 #include "heap.h"
+#include "journal.h"
 #include "repo.h"
 #include "sign.h"
 #include "text.h"
 #include "util.h"
+#include "wtree.h"
 
 int
 git_fail(struct diags *dg, const char *what)
@@ -40,6 +44,10 @@ repo_open(struct repo *r, const char *dir, int readonly, struct diags *dg)
 	/* NULL in a bare repository: commands commit there without a work
 	 * tree or an index to bring along (docs/design.md, "One command, one commit"). */
 	r->workdir = git_repository_workdir(r->git);
+	if (r->workdir) {
+		const char *env = dir ? NULL : getenv("GIT_INDEX_FILE");
+		r->indexpath = env && *env ? xstrdup(env) : xasprintf("%sindex", git_repository_path(r->git));
+	}
 	git_reference *head;
 	if (git_reference_lookup(&head, r->git, "HEAD") < 0)
 		return git_fail(dg, "cannot read HEAD");
@@ -72,130 +80,6 @@ read_head(struct repo *r, struct diags *dg)
 	return 0;
 }
 
-/* The journal names the commit a command is about to make and the files it
- * writes. A command killed between the commit and the work tree finds it
- * at the next lock, and the next command finishes or forgets the work. */
-static char *
-journal_path(struct repo *r)
-{
-	return xasprintf("%sbti-journal", git_repository_path(r->git));
-}
-
-static int
-journal_write(struct repo *r, const git_oid *commit, const struct change *ch, size_t n)
-{
-	char hex[GIT_OID_HEXSZ + 1];
-	struct buf b = { 0 };
-	buf_printf(&b, "bti-journal 1\ncommit %s\n", git_oid_tostr(hex, sizeof hex, commit));
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&b, "file %s\n", ch[i].path);
-	char *path = journal_path(r);
-	int rc = write_file_atomic(path, b.p, b.len, 0644);
-	free(path);
-	buf_free(&b);
-	return rc;
-}
-
-static void
-unlink_fmt(const char *fmt, const char *a, const char *b)
-{
-	char *p = xasprintf(fmt, a, b);
-	unlink(p);
-	free(p);
-}
-
-/* Brings the work tree and index up to HEAD for the journal's files. */
-static int
-journal_finish(struct repo *r, char *files, struct diags *dg)
-{
-	git_index *idx = NULL;
-	int rc = -1;
-	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 1) < 0)
-		goto out;
-	for (char *line = strtok(files, "\n"); line; line = strtok(NULL, "\n")) {
-		if (strncmp(line, "file ", 5))
-			continue;
-		char *data;
-		size_t len;
-		char *full = xasprintf("%s%s", r->workdir, line + 5);
-		int got = repo_read(r, line + 5, &data, &len, dg);
-		int wr = got == 0 ? write_file_atomic(full, data, len, 0644) : -1;
-		if (got == 0)
-			free(data);
-		free(full);
-		if (wr < 0 || git_index_add_bypath(idx, line + 5) < 0)
-			goto out;
-	}
-	rc = git_index_write(idx);
-out:
-	git_index_free(idx);
-	return rc;
-}
-
-/* A command killed while writing its journal leaves only a temporary file:
- * nothing was committed, so it is simply removed. */
-static void
-remove_journal_temps(struct repo *r)
-{
-	const char *gitdir = git_repository_path(r->git);
-	DIR *dp = opendir(gitdir);
-	for (struct dirent *de; dp && (de = readdir(dp));)
-		if (!strncmp(de->d_name, "bti-journal.bti-tmp.", 20))
-			unlink_fmt("%s%s", gitdir, de->d_name);
-	if (dp)
-		closedir(dp);
-}
-
-static int
-recover(struct repo *r, struct diags *dg)
-{
-	if (!r->workdir)                /* bare: commands there write no journal */
-		return 0;
-	char *path = journal_path(r), *text;
-	size_t len;
-	remove_journal_temps(r);
-	if (read_file(path, 1 << 20, &text, &len) < 0) {
-		free(path);
-		return errno == ENOENT ? 0 : -1;
-	}
-	const char *gitdir = git_repository_path(r->git);
-	git_oid want, head;
-	char *c = strstr(text, "\ncommit ");
-	int landed = c && git_oid_fromstrn(&want, c + 8, GIT_OID_HEXSZ) == 0 &&
-	    git_reference_name_to_id(&head, r->git, r->refname) == 0 && git_oid_equal(&want, &head);
-	/* The dead command's own locks and temporary files: it held bti.lock,
-	 * so nothing else of ours can be holding them. */
-	unlink_fmt("%s%s.lock", gitdir, r->refname);
-	unlink_fmt("%s%s", gitdir, "index.lock");
-	for (char *f = strstr(text, "\nfile "); f; f = strstr(f + 1, "\nfile ")) {
-		char *end = strchr(f + 6, '\n');
-		char *one = xasprintf("%s%.*s", r->workdir, (int)(end ? end - f - 6 : (long)strlen(f + 6)), f + 6);
-		char *dir = xstrdup(one), *slash = strrchr(dir, '/'), *base = slash + 1;
-		*slash = 0;
-		DIR *dp = opendir(dir);
-		for (struct dirent *de; dp && (de = readdir(dp));)
-			if (!strncmp(de->d_name, base, strlen(base)) && strstr(de->d_name, ".bti-tmp."))
-				unlink_fmt("%s/%s", dir, de->d_name);
-		if (dp)
-			closedir(dp);
-		free(dir);
-		free(one);
-	}
-	int rc = 0;
-	if (landed) {
-		if (read_head(r, dg) < 0 || journal_finish(r, text, dg) < 0)
-			rc = git_fail(dg, "cannot finish the interrupted command; run 'git reset --hard' to match the last commit");
-		else
-			diag_warn(dg, NULL, 0, 0, "repo/recovered",
-			    "an earlier command was interrupted after its commit; the work tree now matches it");
-	}
-	if (rc == 0)
-		unlink(path);
-	free(path);
-	free(text);
-	return rc;
-}
-
 int
 repo_lock(struct repo *r, struct diags *dg)
 {
@@ -207,7 +91,15 @@ repo_lock(struct repo *r, struct diags *dg)
 		return -1;
 	}
 	free(path);
-	return recover(r, dg) < 0 ? -1 : read_head(r, dg);
+	branch_reclaim(r);
+	if (r->workdir) {
+		/* The index lock of a command killed while holding it is ours to
+		 * remove (we hold bti.lock); another process's never is. */
+		ilock_reclaim(r->indexpath);
+		if (ilock_take(&r->il, r->indexpath, dg) < 0 || journal_recover(r, dg) < 0)
+			return -1;
+	}
+	return read_head(r, dg);
 }
 
 int
@@ -222,6 +114,11 @@ repo_read(struct repo *r, const char *path, char **data, size_t *len, struct dia
 	if (rc < 0)
 		return git_fail(dg, path);
 	git_blob *blob = NULL;
+	if (git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
+		git_tree_entry_free(e);
+		diag_add(dg, path, 0, 0, "case/symlink", "a symbolic link in the last commit, not a file");
+		return -1;
+	}
 	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB ||
 	    git_blob_lookup(&blob, r->git, git_tree_entry_id(e)) < 0) {
 		git_tree_entry_free(e);
@@ -292,8 +189,10 @@ repo_close(struct repo *r)
 	}
 	git_tree_free(r->tree);
 	git_commit_free(r->head);
+	ilock_release(&r->il);
 	git_repository_free(r->git);
 	free(r->refname);
+	free(r->indexpath);
 	if (r->lockfd >= 0)
 		close(r->lockfd);
 	memset(r, 0, sizeof *r);
@@ -301,10 +200,53 @@ repo_close(struct repo *r)
 	git_libgit2_shutdown();
 }
 
+/* The work-tree file at path against HEAD's blob (in_head, id, mode):
+ * 0 the same, 1 different, -1 with a diagnostic when a directory on the
+ * way is a symbolic link (or not a directory) or the file cannot be read. */
+static int
+worktree_differs(struct repo *r, const char *path, int in_head, const git_oid *id, git_filemode_t mode,
+    const char **how, struct diags *dg)
+{
+	struct stat st;
+	size_t bad, len = 0;
+	char *data = NULL;
+	git_blob *blob = NULL;
+	*how = "";
+	if (in_head && git_blob_lookup(&blob, r->git, id) < 0)
+		return git_fail(dg, path);
+	size_t max = blob ? (size_t)git_blob_rawsize(blob) : 0;
+	git_blob_free(blob);
+	if (wt_read(r->workdir, path, max, &data, &len, &st, &bad) == 0) {
+		git_oid oid;
+		int rc = !in_head || git_odb_hash(&oid, data, len, GIT_OBJECT_BLOB) < 0 ||
+		    !git_oid_equal(&oid, id) || !(st.st_mode & 0100) != (mode != GIT_FILEMODE_BLOB_EXECUTABLE);
+		free(data);
+		return rc;
+	}
+	if (bad < strlen(path) && (errno == ELOOP || errno == ENOTDIR)) {
+		diag_add(dg, path, 0, 0, "repo/symlink",
+		    "%.*s is %s, not a directory; bti never follows a symbolic link inside the repository "
+		    "(a write would land outside it): put the directory itself there", (int)bad, path,
+		    errno == ELOOP ? "a symbolic link" : "a file");
+		return -1;
+	}
+	if (errno == ENOENT)
+		return in_head;
+	if (errno == EFBIG)
+		return 1;
+	if (errno == ELOOP || errno == EINVAL) {
+		*how = errno == ELOOP ? " (now a symbolic link)" : " (now not a regular file)";
+		return 1;
+	}
+	diag_add(dg, path, 0, 0, "repo", "cannot read it: %s", strerror(errno));
+	return -1;
+}
+
 int
 repo_check_clean(struct repo *r, const char *path, struct diags *dg)
 {
-	git_oid head_oid, oid;
+	git_oid head_oid;
+	git_filemode_t head_mode = 0;
 	int in_head = 0;
 	if (!r->workdir)
 		return 0;
@@ -312,50 +254,50 @@ repo_check_clean(struct repo *r, const char *path, struct diags *dg)
 		git_tree_entry *e;
 		if (git_tree_entry_bypath(&e, r->tree, path) == 0) {
 			git_oid_cpy(&head_oid, git_tree_entry_id(e));
+			head_mode = git_tree_entry_filemode(e);
 			in_head = 1;
 			git_tree_entry_free(e);
 		}
 	}
-	git_index *idx;
-	if (git_repository_index(&idx, r->git) < 0)
-		return git_fail(dg, "cannot read the index");
-	const git_index_entry *ie = git_index_get_bypath(idx, path, 0);
-	int staged = ie ? !in_head || !git_oid_equal(&ie->id, &head_oid) : in_head;
-	git_index_free(idx);
-	char *full = xasprintf("%s%s", r->workdir, path);
-	struct stat st;
-	int changed;
-	if (lstat(full, &st) < 0)
-		changed = in_head;
-	else if (!in_head)
-		changed = 1;
-	else
-		changed = git_repository_hashfile(&oid, r->git, full, GIT_OBJECT_BLOB, path) < 0 ||
-		    !git_oid_equal(&oid, &head_oid);
-	free(full);
+	if (in_head && head_mode == GIT_FILEMODE_LINK) {
+		diag_add(dg, path, 0, 0, "case/symlink", "a symbolic link in the last commit, not a file; "
+		    "commit the file itself in its place first");
+		return -1;
+	}
+	/* The index as read under its lock (repo_lock), once per command. */
+	const git_index_entry *ie = git_index_get_bypath(r->il.idx, path, 0);
+	int staged = ie ? !in_head || ie->mode != head_mode || !git_oid_equal(&ie->id, &head_oid) : in_head;
+	const char *how;
+	int changed = worktree_differs(r, path, in_head, &head_oid, head_mode, &how, dg);
+	if (changed < 0)
+		return -1;
 	if (staged || changed) {
 		diag_add(dg, path, 0, 0, "repo/uncommitted",
-		    "%s differs from the last commit; commit the change (git commit) "
-		    "or discard it (git checkout HEAD -- %s) first", staged ? "the staged version" : "the file", path);
+		    "%s%s differs from the last commit; commit the change (git commit) "
+		    "or discard it (git checkout HEAD -- %s) first", staged ? "the staged version" : "the file",
+		    staged ? "" : how, path);
 		return -1;
 	}
 	return 0;
 }
 
+/* A failure to write into the repository, and whether its file system is
+ * full (err: errno right after the failure): libgit2 does not always say
+ * so (a loose object whose directory cannot be made is reported as
+ * missing later, or not at all). */
 static int
-mkdirs(const char *workdir, const char *path)
+store_failed(struct repo *r, struct diags *dg, const char *what, int err)
 {
-	char *p = xasprintf("%s%s", workdir, path);
-	for (char *s = p + strlen(workdir); (s = strchr(s, '/')); s++) {
-		*s = 0;
-		if (mkdir(p, 0755) < 0 && errno != EEXIST) {
-			free(p);
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return 0;
+	const git_error *e = git_error_last();
+	const char *msg = e && e->message ? e->message : "unknown error";
+	struct statvfs vfs;
+	int full = err == ENOSPC || err == EDQUOT || (statvfs(git_repository_path(r->git), &vfs) == 0 &&
+	    (vfs.f_bavail == 0 || (vfs.f_files && vfs.f_favail == 0)));
+	if (full && !strstr(msg, strerror(ENOSPC)))
+		diag_add(dg, NULL, 0, 0, "repo", "%s: %s; the file system is full (%s)", what, msg, strerror(ENOSPC));
+	else
+		diag_add(dg, NULL, 0, 0, "repo", "%s: %s", what, msg);
+	return -1;
 }
 
 int
@@ -363,10 +305,9 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
     const git_signature *author, char *out, struct diags *dg)
 {
 	git_tree_update *upd = xmalloc(n * sizeof *upd);
+	struct jfile *jf = xmalloc(n * sizeof *jf);
 	git_tree *base = r->tree, *empty = NULL, *tree = NULL;
-	git_oid tree_oid, commit_oid, head_oid;
-	git_reference *ref = NULL;
-	git_index *idx = NULL;
+	git_oid tree_oid, commit_oid;
 	int rc = -1;
 
 	for (size_t i = 0; i < n; i++) {
@@ -374,8 +315,16 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		upd[i].filemode = GIT_FILEMODE_BLOB;
 		upd[i].path = ch[i].path;
 		if (git_blob_create_from_buffer(&upd[i].id, r->git, ch[i].data, ch[i].len) < 0) {
-			git_fail(dg, "cannot store the file");
+			store_failed(r, dg, "cannot store the file; nothing was changed", errno);
 			goto out;
+		}
+		git_tree_entry *e;
+		jf[i].path = (char *)ch[i].path;
+		jf[i].new = upd[i].id;
+		jf[i].has_old = r->tree && git_tree_entry_bypath(&e, r->tree, ch[i].path) == 0;
+		if (jf[i].has_old) {
+			jf[i].old = *git_tree_entry_id(e);
+			git_tree_entry_free(e);
 		}
 	}
 	if (!base) {
@@ -383,7 +332,7 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		git_oid eo;
 		if (git_treebuilder_new(&tb, r->git, NULL) < 0 || git_treebuilder_write(&eo, tb) < 0 ||
 		    git_tree_lookup(&empty, r->git, &eo) < 0) {
-			git_fail(dg, "cannot create the first tree");
+			store_failed(r, dg, "cannot create the first tree; nothing was changed", errno);
 			goto out;
 		}
 		git_treebuilder_free(tb);
@@ -391,71 +340,63 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 	}
 	if (git_tree_create_updated(&tree_oid, r->git, base, n, upd) < 0 ||
 	    git_tree_lookup(&tree, r->git, &tree_oid) < 0) {
-		git_fail(dg, "cannot build the new tree");
+		store_failed(r, dg, "cannot build the new tree; nothing was changed", errno);
 		goto out;
 	}
 	const git_commit *parents[1] = { r->head };
-	if (sign_commit_create(&commit_oid, r, author, msg, tree, r->head ? 1 : 0, parents, dg) < 0)
-		goto out;
-	if (r->workdir && journal_write(r, &commit_oid, ch, n) < 0) {
-		diag_add(dg, NULL, 0, 0, "repo", "cannot write the journal: %s", strerror(errno));
-		goto out;
-	}
-	/* Compare-and-swap: the branch must still be where we read it. */
-	if (r->head) {
-		git_oid_cpy(&head_oid, git_commit_id(r->head));
-		rc = git_reference_create_matching(&ref, r->git, r->refname, &commit_oid, 1, &head_oid, msg);
-	} else {
-		rc = git_reference_create(&ref, r->git, r->refname, &commit_oid, 0, msg);
-	}
-	if (rc < 0) {
-		rc = -1;
-		git_fail(dg, "the branch moved while this command ran; nothing was changed, run it again");
-		char *jp = journal_path(r);
-		unlink(jp);
-		free(jp);
+	git_odb *odb = NULL;
+	size_t mark = dg->n;
+	int made = sign_commit_create(&commit_oid, r, author, msg, tree, r->head ? 1 : 0, parents,
+	    dg) == 0, err = errno;
+	if (!made && dg->n > mark)
+		goto out;               /* signing failed, and said why */
+	/* Looked up: libgit2 can report a loose object written that is not. */
+	made = made && git_repository_odb(&odb, r->git) == 0 && git_odb_exists(odb, &commit_oid);
+	git_odb_free(odb);
+	if (!made) {
+		store_failed(r, dg, "cannot create the commit; nothing was changed", err);
 		goto out;
 	}
-	rc = -1;
-	git_oid_tostr(out, GIT_OID_HEXSZ + 1, &commit_oid);
-	if (!r->workdir) {
-		rc = 0;
+	if (r->workdir && journal_write(r, &commit_oid, jf, n) < 0) {
+		diag_add(dg, NULL, 0, 0, "repo", "cannot write the journal: %s; nothing was changed", strerror(errno));
 		goto out;
 	}
-	/* The commit is made; now bring the work tree and the index along. */
-	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0) {
-		git_fail(dg, "committed, but cannot read the index; run 'git reset' to refresh it");
+	crash_point("journal");
+	if (branch_move(r, r->head ? git_commit_id(r->head) : NULL, &commit_oid, msg, dg) < 0) {
+		if (r->workdir)
+			journal_remove(r);
 		goto out;
 	}
-	for (size_t i = 0; i < n; i++) {
-		char *full = xasprintf("%s%s", r->workdir, ch[i].path);
-		int wr = mkdirs(r->workdir, ch[i].path) < 0 ? -1 :
-		    write_file_atomic(full, ch[i].data, ch[i].len, 0644);
-		free(full);
-		if (wr < 0) {
-			diag_add(dg, ch[i].path, 0, 0, "repo",
-			    "committed, but cannot write the file: %s; run 'git checkout HEAD -- %s'",
-			    strerror(errno), ch[i].path);
-			goto out;
-		}
-		if (git_index_add_bypath(idx, ch[i].path) < 0) {
-			git_fail(dg, "committed, but cannot update the index; run 'git reset'");
-			goto out;
-		}
-	}
-	if (git_index_write(idx) < 0) {
-		git_fail(dg, "committed, but cannot write the index; run 'git reset'");
-		goto out;
-	}
-	char *jp = journal_path(r);
-	unlink(jp);
-	free(jp);
+	crash_point("branch");
 	rc = 0;
+	git_oid_tostr(out, GIT_OID_HEXSZ + 1, &commit_oid);
+	if (!r->workdir)
+		goto out;
+	/* The commit is made; now bring the work tree and the index along. A
+	 * failure here is not the command's: the change is recorded, and the
+	 * journal stays for the next command to finish the work. */
+	size_t mark = dg->n;
+	int settled = journal_settle(r, &commit_oid, jf, n, 0, dg);
+	if (settled < 0 || ilock_commit(&r->il) < 0) {
+		if (settled >= 0)
+			git_fail(dg, "cannot write the index");
+		for (size_t i = mark; i < dg->n; i++) {
+			dg->errors -= !dg->v[i].warning;
+			dg->v[i].warning = 1;
+		}
+		diag_warn(dg, NULL, 0, 0, "repo/unfinished",
+		    "the change is committed (%.7s), but the work tree or the index could not be brought "
+		    "up to date (see above); the next bti command does that: do not run this command again",
+		    out);
+		goto out;
+	}
+	ilock_release(&r->il);
+	crash_point("released");
+	journal_remove(r);
 out:
-	git_index_free(idx);
-	git_reference_free(ref);
 	git_tree_free(tree);
 	git_tree_free(empty);
+	free(jf);
 	free(upd);
 	return rc;
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "diag.h"
+#include "ilock.h"
 #include "model.h"
 #include "schema.h"
 
@@ -16,6 +17,8 @@ struct repo {
 	git_commit *head;       /* NULL while the branch is unborn */
 	git_tree *tree;         /* HEAD's tree, NULL while unborn */
 	int lockfd;
+	char *indexpath;        /* the index (GIT_INDEX_FILE honoured); NULL when bare */
+	struct ilock il;        /* held by changing commands from repo_lock on */
 	int loaded;             /* config, model and schema are loaded */
 	struct config cfg;
 	struct model model;
@@ -34,8 +37,10 @@ struct change {
  * checkout), refuses a detached HEAD. In a bare repository workdir is NULL
  * and commands commit without a work tree or an index to update. */
 int repo_open(struct repo *r, const char *dir, int readonly, struct diags *dg);
-/* Takes the repository's write lock (waiting for other bti commands), then
- * reads HEAD. Every changing command holds it from reading to committing. */
+/* Takes the repository's write lock (waiting for other bti commands) and
+ * git's index lock (refusing when another process holds it), finishes or
+ * forgets what a killed command left (lib/journal.h), then reads HEAD.
+ * Every changing command holds both from reading to committing. */
 int repo_lock(struct repo *r, struct diags *dg);
 /* Reads HEAD (again) and loads bti.yaml, its model and the schema. */
 int repo_load(struct repo *r, struct diags *dg);
@@ -44,11 +49,16 @@ void repo_close(struct repo *r);
 /* Reads a file from HEAD's tree. Returns 0, 1 if absent, -1 on error. */
 int repo_read(struct repo *r, const char *path, char **data, size_t *len, struct diags *dg);
 /* Refuses (-1) when the work tree or the index has a version of path that
- * differs from HEAD's: a command never overwrites uncommitted work. */
+ * differs from HEAD's, in content or in type (a symbolic link, a FIFO, the
+ * executable bit): a command never overwrites uncommitted work. Refuses as
+ * well when a directory on the way is a symbolic link (lib/wtree.h).
+ * Needs repo_lock (it reads the index taken with the lock). */
 int repo_check_clean(struct repo *r, const char *path, struct diags *dg);
 /* Writes the changes as one commit on the current branch (compare-and-swap
  * on the branch), then the work-tree files (atomically) and the index.
- * Puts the new commit id into out (41 bytes). */
+ * Puts the new commit id into out (41 bytes). Returns 0 once the branch
+ * has moved, with a warning if the work tree or the index could not be
+ * brought along (the next command does it). */
 int repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
     const git_signature *author, char *out, struct diags *dg);
 

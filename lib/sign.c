@@ -132,10 +132,9 @@ sign_commit_create(git_oid *out, struct repo *r, const git_signature *author,
     struct diags *dg)
 {
 	if (!r->loaded || !r->cfg.sign) {
-		if (git_commit_create(out, r->git, NULL, author, author, NULL, msg, tree, nparents,
-		    parents) < 0)
-			return git_fail(dg, "cannot create the commit");
-		return 0;
+		/* The caller reports a failure here: it knows a full disk. */
+		return git_commit_create(out, r->git, NULL, author, author, NULL, msg, tree, nparents,
+		    parents) < 0 ? -1 : 0;
 	}
 	git_buf body = { 0 };
 	struct buf sig = { 0 };

@@ -13,7 +13,8 @@
  * git config user.signingkey names a key file that exists. */
 int sign_ready(struct repo *r, struct diags *dg);
 /* Creates the commit object (no ref is moved): signed when bti.yaml says
- * sign: ssh, else as git_commit_create does. */
+ * sign: ssh, else as git_commit_create does. Returns -1 with a repo/sign
+ * diagnostic when signing fails, -1 without one when storing fails. */
 int sign_commit_create(git_oid *out, struct repo *r, const git_signature *author,
     const char *msg, const git_tree *tree, size_t nparents, const git_commit **parents,
     struct diags *dg);

@@ -53,10 +53,11 @@ change() {
 random() { echo $(($(od -An -N2 -tu2 /dev/urandom) % $1)); }
 # leftovers: temporary and lock files of ours or git's that a dead command
 # could leave behind (bti.lock itself stays: it is only ever flock'ed).
-# Not checked: libgit2's .git/objects/tmp_object_git2_* of a command killed
-# while writing an object (git gc prunes them).
+# index.bti-lock.PID and index.bti-new.PID are bti's hold on .git/index.lock
+# (lib/ilock.h). Not checked: libgit2's .git/objects/tmp_object_git2_* of a
+# command killed while writing an object (git gc prunes them).
 leftovers() {
-	find "$r" \( -name '*.bti-tmp.*' -o -name '*.lock' -o -name bti-journal \) \
+	find "$r" \( -name '*.bti-tmp.*' -o -name '*.lock' -o -name bti-journal -o -name 'index.bti-*' \) \
 		! -name bti.lock | sed "s|^$r/||"
 }
 # consistent: everything the repository must be after a command has run;
@@ -129,34 +130,71 @@ like "$(commits)" '^[1-9][0-9]* [1-9][0-9]* [1-9][0-9]*$' \
 is "$(git -C "$r" log --format=%s -1 --grep='^BTI-Event: level$' | sed 's/.*: //')" "$(git -C "$r" show "HEAD:$p" | sed -n 's/^  level: //p' | tail -1 | sed 's/^1$/2 -> 1/; s/^2$/1 -> 2/')" \
 	"the last level move is the level the file ends at"
 
-# --- the crash window by hand: committed, work tree and index not written ---------------
-expect 0 "a measure" bti-measure -C "$r" --date 2026-02-02 --what "Etter krasj" --responsible Lærer \
-	--evaluate-by 2026-03-01 "$id"
-mid=$(out)
-landed=$(git -C "$r" rev-parse HEAD)
-# Roll the work tree and the index back to the commit before, and leave what
-# the dead command would have left: its journal, its locks and a half file.
-git -C "$r" show "HEAD~1:$p" >"$f"
-git -C "$r" update-index -- "$p"
-printf 'bti-journal 1\ncommit %s\nfile %s\n' "$landed" "$p" >"$r/.git/bti-journal"
-printf 'bti: 1\nid: "%s"\nopened: 2026' "$id" >"$f.bti-tmp.99999"
-: >"$r/.git/index.lock"
-: >"$r/.git/refs/heads/main.lock"
-is "$(git -C "$r" status --porcelain --untracked-files=all | LC_ALL=C sort | tr '\n' ' ')" "?? $p.bti-tmp.99999 M  $p " \
-	"the crash window: index and file are the old version, a temporary file is left"
-unlike "$(cat "$f")" "Etter krasj" "the file does not have the committed measure"
-expect 0 "the next command succeeds" bti-goal -C "$r" --date 2026-02-03 --text "Ola sover" "$id"
-like "$(out)" '^g[0-9]+$' "it prints the goal id"
-like "$(err)" '^bti-goal: (.*: )?warning: repo/recovered: ' "it warns repo/recovered"
-is "$(git -C "$r" rev-parse HEAD~1)" "$landed" "its commit follows the landed one"
-like "$(cat "$f")" "what: Etter krasj" "the landed measure is in the file"
-is "$(python3 -c 'import sys, yaml
-print(yaml.safe_load(open(sys.argv[1], encoding="utf-8"))["measures"][-1]["id"])' "$f")" "$mid" "with its id $mid"
-is "$(consistent)" "" "status clean, fsck clean, file = HEAD, bti-check silent, journal, locks and temporary file gone"
+# --- every crash window, by name (BTI_CRASH_AT, lib/crash.h) --------------------------------
+# Each step of a commit in order; the command kills itself there. Before
+# "branch" nothing is committed; from "branch" on the commit has landed and
+# the next command brings the work tree and the index to it.
+steps="locked journal branch-locked branch file index renamed released"
+: >"$tmp/steps"
+k=0
+for step in $steps; do
+	k=$((k + 1))
+	old=$(git -C "$r" rev-parse HEAD) to=$(other)
+	BTI_CRASH_AT=$step change $((k + 100)) "$to" >/dev/null 2>&1
+	krc=$?
+	new=$(git -C "$r" rev-parse HEAD)
+	case $step in
+	locked|journal|branch-locked) landed=no; [ "$new" = "$old" ] || echo "$step: HEAD moved" >>"$tmp/steps" ;;
+	*) landed=yes; [ "$(git -C "$r" rev-parse "$new~1")" = "$old" ] || echo "$step: HEAD is not one commit on" >>"$tmp/steps" ;;
+	esac
+	[ "$krc" -eq 137 ] || echo "$step: the command was not killed there (exit $krc)" >>"$tmp/steps"
+	to=$(other)
+	change $((k + 200)) "$to" >/dev/null 2>"$tmp/next.err"
+	nrc=$?
+	[ "$nrc" -eq 0 ] || echo "$step: the next command exited $nrc: $(cat "$tmp/next.err")" >>"$tmp/steps"
+	if [ $landed = yes ]; then
+		grep -q 'warning: repo/recovered: ' "$tmp/next.err" || echo "$step: no repo/recovered warning" >>"$tmp/steps"
+	else
+		[ ! -s "$tmp/next.err" ] || echo "$step: the next command said: $(cat "$tmp/next.err")" >>"$tmp/steps"
+	fi
+	s=$(consistent)
+	[ -z "$s" ] || printf '%s:\n%s\n' "$step" "$s" >>"$tmp/steps"
+done
+is "$(cat "$tmp/steps")" "" "killed at each of: $steps: the next command finishes or forgets the work, and all is consistent"
+
+# #12.2: the first case in a letter directory that does not exist yet,
+# killed in every window; every next command succeeds.
+: >"$tmp/first"
+for step in $steps; do
+	q="$tmp/q-$step"
+	newrepo "$q"
+	BTI_CRASH_AT=$step bti-new -C "$q" --date 2026-01-10 --name Ola --born 2015-06-02 --service Skole \
+		--concern Bekymring --worry 5 --guardian Mor >/dev/null 2>&1
+	krc=$?
+	[ "$krc" -eq 137 ] || echo "$step: bti-new was not killed there (exit $krc)" >>"$tmp/first"
+	committed=$(git -C "$q" ls-tree -r --name-only HEAD -- cases)
+	run bti-new -C "$q" --date 2026-01-10 --name Kari --born 2015-06-02 --service Skole \
+		--concern Bekymring --worry 5 --guardian Mor
+	[ "$rc" -eq 0 ] || echo "$step: the next bti-new exited $rc: $(err)" >>"$tmp/first"
+	s=$(git -C "$q" status --porcelain --untracked-files=all)
+	[ -z "$s" ] || echo "$step: git status: $s" >>"$tmp/first"
+	s=$(bti-check -C "$q" 2>&1) || echo "$step: bti-check: $s" >>"$tmp/first"
+	for cf in $committed; do
+		git -C "$q" show "HEAD:$cf" | cmp -s - "$q/$cf" || echo "$step: $cf is not the committed file" >>"$tmp/first"
+	done
+	s=$(find "$q" \( -name '*.bti-tmp.*' -o -name '*.lock' -o -name bti-journal -o -name 'index.bti-*' \) ! -name bti.lock)
+	[ -z "$s" ] || echo "$step: left behind: $s" >>"$tmp/first"
+	case $step in
+	locked|journal|branch-locked) [ -z "$committed" ] || echo "$step: committed $committed" >>"$tmp/first" ;;
+	*) [ -n "$committed" ] || echo "$step: nothing committed" >>"$tmp/first" ;;
+	esac
+done
+is "$(cat "$tmp/first")" "" "#12.2: the first bti-new in a new letter directory, killed at each step: the next succeeds, status clean"
 
 # --- a journal for a commit that never landed is forgotten --------------------------------
 head=$(git -C "$r" rev-parse HEAD)
-printf 'bti-journal 1\ncommit %s\nfile %s\n' 0123456789abcdef0123456789abcdef01234567 "$p" >"$r/.git/bti-journal"
+blob=$(git -C "$r" rev-parse "HEAD:$p")
+printf 'bti-journal 2\ncommit %s\nfile %s %s %s\n' 0123456789abcdef0123456789abcdef01234567 "$blob" "$blob" "$p" >"$r/.git/bti-journal"
 printf 'bti: 1\n' >"$f.bti-tmp.99998"
 expect 0 "a journal naming a commit that never landed: the next command succeeds" bti-goal -C "$r" \
 	--date 2026-02-04 --text "Ola leser" "$id"
@@ -166,7 +204,8 @@ is "$(consistent)" "" "consistent: the journal and the temporary file are gone"
 
 # A journal naming an older commit: the work tree is not rolled back to it.
 head=$(git -C "$r" rev-parse HEAD)
-printf 'bti-journal 1\ncommit %s\nfile %s\n' "$(git -C "$r" rev-parse HEAD~2)" "$p" >"$r/.git/bti-journal"
+printf 'bti-journal 2\ncommit %s\nfile %s %s %s\n' "$(git -C "$r" rev-parse HEAD~2)" "$(git -C "$r" rev-parse "HEAD~3:$p")" \
+	"$(git -C "$r" rev-parse "HEAD~2:$p")" "$p" >"$r/.git/bti-journal"
 expect 0 "a journal naming an older commit: the next command succeeds" bti-measure -C "$r" --date 2026-02-05 \
 	--what "Lekser" --responsible Lærer --evaluate-by 2026-03-01 "$id"
 is "$(err)" "" "without a warning"
@@ -175,13 +214,14 @@ like "$(cat "$f")" "text: Ola leser" "nothing was rolled back"
 is "$(consistent)" "" "consistent: the journal is gone"
 
 # A journal without a commit line is forgotten too.
-printf 'bti-journal 1\n' >"$r/.git/bti-journal"
+printf 'bti-journal 2\n' >"$r/.git/bti-journal"
 expect 0 "a journal without a commit: the next command succeeds" bti-goal -C "$r" --date 2026-02-05 --text "Ola skriver" "$id"
 is "$(consistent)" "" "consistent: the journal is gone"
 
 # Killed after everything but removing the journal: it names HEAD, and the
 # work tree already matches it. bti-check only reads and leaves it alone.
-printf 'bti-journal 1\ncommit %s\nfile %s\n' "$(git -C "$r" rev-parse HEAD)" "$p" >"$r/.git/bti-journal"
+printf 'bti-journal 2\ncommit %s\nfile %s %s %s\n' "$(git -C "$r" rev-parse HEAD)" "$(git -C "$r" rev-parse "HEAD~1:$p")" \
+	"$(git -C "$r" rev-parse "HEAD:$p")" "$p" >"$r/.git/bti-journal"
 expect 0 "bti-check with a journal of HEAD" bti-check -C "$r"
 is "$(out)" "" "bti-check is silent"
 [ -e "$r/.git/bti-journal" ] && pass "bti-check leaves the journal to the next changing command" ||
@@ -193,7 +233,7 @@ is "$(git -C "$r" rev-parse HEAD~1)" "$head" "its commit follows HEAD"
 is "$(consistent)" "" "consistent: the journal is gone"
 
 # Killed while writing the journal itself: only its temporary file is left.
-printf 'bti-journal 1\ncommit ' >"$r/.git/bti-journal.bti-tmp.12345"
+printf 'bti-journal 2\ncommit ' >"$r/.git/bti-journal.bti-tmp.12345"
 expect 0 "the next command after a half-written journal" bti-goal -C "$r" --date 2026-02-07 --text "Ola tegner" "$id"
 is "$(consistent)" "" "consistent: the half-written journal is gone"
 
