@@ -17,11 +17,14 @@ journal_path(struct repo *r)
 }
 
 int
-journal_write(struct repo *r, const git_oid *commit, const struct jfile *f, size_t n)
+journal_write(struct repo *r, const git_oid *commit, const git_oid *prev, const struct jfile *f,
+    size_t n)
 {
 	char a[GIT_OID_HEXSZ + 1], b[GIT_OID_HEXSZ + 1];
 	struct buf j = { 0 };
 	buf_printf(&j, "bti-journal 2\ncommit %s\n", git_oid_tostr(a, sizeof a, commit));
+	if (prev)
+		buf_printf(&j, "prev %s\n", git_oid_tostr(a, sizeof a, prev));
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&j, "file %s %s %s\n", f[i].has_old ? git_oid_tostr(a, sizeof a, &f[i].old) : "-",
 		    git_oid_tostr(b, sizeof b, &f[i].new), f[i].path);
@@ -43,16 +46,23 @@ journal_remove(struct repo *r)
 /* Parses "bti-journal 2" text; -1 when it is not that (then nothing can
  * have been written on its account that the next command could finish). */
 static int
-journal_parse(char *text, git_oid *commit, struct jfile **files, size_t *n)
+journal_parse(char *text, git_oid *commit, int *has_prev, git_oid *prev, struct jfile **files, size_t *n)
 {
 	*files = NULL;
 	*n = 0;
+	*has_prev = 0;
 	char *line = strtok(text, "\n");
 	if (!line || strcmp(line, "bti-journal 2") || !(line = strtok(NULL, "\n")) ||
 	    strncmp(line, "commit ", 7) || git_oid_fromstr(commit, line + 7) < 0)
 		return -1;
 	while ((line = strtok(NULL, "\n"))) {
 		struct jfile f = { 0 };
+		if (!strncmp(line, "prev ", 5) && !*has_prev && !*n) {
+			if (git_oid_fromstr(prev, line + 5) < 0)
+				return -1;
+			*has_prev = 1;
+			continue;
+		}
 		char *sp1 = strchr(line, ' '), *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
 		char *sp3 = sp2 ? strchr(sp2 + 1, ' ') : NULL;
 		if (strncmp(line, "file ", 5) || !sp3)
@@ -182,6 +192,28 @@ journal_settle(struct repo *r, const git_oid *commit, const struct jfile *f, siz
 	return edited;
 }
 
+/* Sets each file's new blob to the one in commit head's tree, dropping
+ * the files it does not have; returns how many are left. */
+static size_t
+to_head(struct repo *r, const git_oid *head, struct jfile *f, size_t n)
+{
+	git_commit *c = NULL;
+	git_tree *t = NULL;
+	size_t k = 0;
+	if (git_commit_lookup(&c, r->git, head) == 0 && git_commit_tree(&t, c) == 0)
+		for (size_t i = 0; i < n; i++) {
+			git_tree_entry *e;
+			if (git_tree_entry_bypath(&e, t, f[i].path) < 0)
+				continue;
+			f[i].new = *git_tree_entry_id(e);
+			git_tree_entry_free(e);
+			f[k++] = f[i];
+		}
+	git_tree_free(t);
+	git_commit_free(c);
+	return k;
+}
+
 int
 journal_recover(struct repo *r, struct diags *dg)
 {
@@ -198,15 +230,22 @@ journal_recover(struct repo *r, struct diags *dg)
 		diag_add(dg, NULL, 0, 0, "repo", "cannot read .git/bti-journal: %s", strerror(errno));
 		return -1;
 	}
-	git_oid commit, head;
+	git_oid commit, head, prev;
 	struct jfile *f;
 	size_t n;
-	int parsed = journal_parse(text, &commit, &f, &n);
+	int has_prev;
+	int parsed = journal_parse(text, &commit, &has_prev, &prev, &f, &n);
 	for (size_t i = 0; parsed == 0 && i < n; i++)
 		wt_remove_temps(r->workdir, f[i].path);
-	int rc = 0, keep = 0;
-	if (parsed == 0 && git_reference_name_to_id(&head, r->git, r->refname) == 0 &&
-	    git_oid_equal(&commit, &head)) {
+	int rc = 0, keep = 0, at_head = parsed == 0 &&
+	    git_reference_name_to_id(&head, r->git, r->refname) == 0;
+	/* A batch killed before its branch moved: the files it changed before
+	 * are brought to the commit the branch is at. */
+	if (at_head && has_prev && git_oid_equal(&prev, &head) && !git_oid_equal(&commit, &head)) {
+		n = to_head(r, &head, f, n);
+		commit = head;
+	}
+	if (at_head && git_oid_equal(&commit, &head)) {
 		int edited = journal_settle(r, &commit, f, n, 1, dg);
 		if (edited < 0 || ilock_commit(&r->il) < 0) {
 			if (edited >= 0)

@@ -187,6 +187,9 @@ repo_close(struct repo *r)
 		model_free(&r->model);
 		schema_free(&r->schema);
 	}
+	for (size_t i = 0; i < r->npend; i++)
+		free(r->pend[i].path);
+	free(r->pend);
 	git_tree_free(r->tree);
 	git_commit_free(r->head);
 	ilock_release(&r->il);
@@ -250,6 +253,9 @@ repo_check_clean(struct repo *r, const char *path, struct diags *dg)
 	int in_head = 0;
 	if (!r->workdir)
 		return 0;
+	for (size_t i = 0; i < r->npend; i++)
+		if (!strcmp(r->pend[i].path, path))
+			return 0;       /* changed by this batch: checked when first changed */
 	if (r->tree) {
 		git_tree_entry *e;
 		if (git_tree_entry_bypath(&e, r->tree, path) == 0) {
@@ -298,6 +304,67 @@ store_failed(struct repo *r, struct diags *dg, const char *what, int err)
 	else
 		diag_add(dg, NULL, 0, 0, "repo", "%s: %s", what, msg);
 	return -1;
+}
+
+/* Brings the work tree and the index to commit for the files f, writes
+ * the index and releases its lock. A failure is reported as a warning:
+ * the change is recorded, and the journal stays for the next command. */
+static int
+finish(struct repo *r, const git_oid *commit, const struct jfile *f, size_t n, struct diags *dg)
+{
+	size_t mark = dg->n;
+	int settled = journal_settle(r, commit, f, n, 0, dg);
+	if (settled < 0 || ilock_commit(&r->il) < 0) {
+		if (settled >= 0)
+			git_fail(dg, "cannot write the index");
+		for (size_t i = mark; i < dg->n; i++) {
+			dg->errors -= !dg->v[i].warning;
+			dg->v[i].warning = 1;
+		}
+		diag_warn(dg, NULL, 0, 0, "repo/unfinished",
+		    "the change is committed (%.7s), but the work tree or the index could not be brought "
+		    "up to date (see above); the next bti command does that: do not run this command again",
+		    git_oid_tostr_s(commit));
+		return -1;
+	}
+	ilock_release(&r->il);
+	crash_point("released");
+	return 0;
+}
+
+/* A copy of the batch's pending files with f merged in (*n its length): a
+ * file already pending keeps the blob it had before the batch and takes
+ * f's new one. It replaces r->pend once the branch has moved. */
+static struct jfile *
+pend_merge(struct repo *r, const struct jfile *f, size_t nf, size_t *n)
+{
+	struct jfile *p = xmalloc((r->npend + nf) * sizeof *p);
+	if (r->npend)
+		memcpy(p, r->pend, r->npend * sizeof *p);
+	*n = r->npend;
+	for (size_t i = 0; i < nf; i++) {
+		size_t k = 0;
+		while (k < *n && strcmp(p[k].path, f[i].path))
+			k++;
+		if (k == *n) {
+			p[k] = f[i];
+			p[k].path = xstrdup(f[i].path);
+			++*n;
+		}
+		p[k].new = f[i].new;
+	}
+	return p;
+}
+
+/* Forgets a merge whose commit did not land. */
+static void
+pend_drop(struct repo *r, struct jfile *p, size_t n)
+{
+	if (!r->batch)
+		return;
+	for (size_t i = r->npend; i < n; i++)
+		free(p[i].path);
+	free(p);
 }
 
 int
@@ -357,47 +424,67 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		store_failed(r, dg, "cannot create the commit; nothing was changed", err);
 		goto out;
 	}
-	if (r->workdir && journal_write(r, &commit_oid, jf, n) < 0) {
+	/* In a batch the journal names every file changed since the index was
+	 * last written (pend, with this commit's files merged in), and the
+	 * commit the branch is at, for a kill before the branch moves. */
+	size_t nj = n;
+	struct jfile *j = jf;
+	if (r->batch)
+		j = pend_merge(r, jf, n, &nj);
+	if (r->workdir && journal_write(r, &commit_oid, r->batch && r->head ? git_commit_id(r->head) : NULL,
+	    j, nj) < 0) {
 		diag_add(dg, NULL, 0, 0, "repo", "cannot write the journal: %s; nothing was changed", strerror(errno));
+		pend_drop(r, j, nj);
 		goto out;
 	}
 	crash_point("journal");
 	if (branch_move(r, r->head ? git_commit_id(r->head) : NULL, &commit_oid, msg, dg) < 0) {
-		if (r->workdir)
+		if (r->workdir && !r->batch)
 			journal_remove(r);
+		pend_drop(r, j, nj);
 		goto out;
 	}
 	crash_point("branch");
 	rc = 0;
 	git_oid_tostr(out, GIT_OID_HEXSZ + 1, &commit_oid);
-	if (!r->workdir)
-		goto out;
-	/* The commit is made; now bring the work tree and the index along. A
-	 * failure here is not the command's: the change is recorded, and the
-	 * journal stays for the next command to finish the work. */
-	size_t mark = dg->n;
-	int settled = journal_settle(r, &commit_oid, jf, n, 0, dg);
-	if (settled < 0 || ilock_commit(&r->il) < 0) {
-		if (settled >= 0)
-			git_fail(dg, "cannot write the index");
-		for (size_t i = mark; i < dg->n; i++) {
-			dg->errors -= !dg->v[i].warning;
-			dg->v[i].warning = 1;
-		}
-		diag_warn(dg, NULL, 0, 0, "repo/unfinished",
-		    "the change is committed (%.7s), but the work tree or the index could not be brought "
-		    "up to date (see above); the next bti command does that: do not run this command again",
-		    out);
+	if (r->batch) {
+		free(r->pend);
+		r->pend = j;
+		r->npend = nj;
+		if (read_head(r, dg) < 0)
+			rc = -1;
 		goto out;
 	}
-	ilock_release(&r->il);
-	crash_point("released");
-	journal_remove(r);
+	if (r->workdir && finish(r, &commit_oid, jf, n, dg) == 0)
+		journal_remove(r);
 out:
 	git_tree_free(tree);
 	git_tree_free(empty);
 	free(jf);
 	free(upd);
+	return rc;
+}
+
+void
+repo_batch(struct repo *r)
+{
+	r->batch = 1;
+}
+
+int
+repo_flush(struct repo *r, struct diags *dg)
+{
+	int rc = 0;
+	if (r->workdir && r->npend && r->head) {
+		rc = finish(r, git_commit_id(r->head), r->pend, r->npend, dg);
+		if (rc == 0)
+			journal_remove(r);
+	}
+	for (size_t i = 0; i < r->npend; i++)
+		free(r->pend[i].path);
+	free(r->pend);
+	r->pend = NULL;
+	r->npend = 0;
 	return rc;
 }
 

@@ -10,6 +10,8 @@
 #include "model.h"
 #include "schema.h"
 
+struct jfile;
+
 struct repo {
 	git_repository *git;
 	const char *workdir;    /* ends in '/'; NULL when bare */
@@ -23,6 +25,12 @@ struct repo {
 	struct config cfg;
 	struct model model;
 	struct schema schema;
+	/* A batch (repo_batch): commits leave the work tree and the index to
+	 * repo_flush; pend lists every file changed since they were written,
+	 * from the blob they hold to the blob HEAD has. */
+	int batch;
+	struct jfile *pend;
+	size_t npend;
 };
 
 /* One file to write in a commit. */
@@ -61,6 +69,18 @@ int repo_check_clean(struct repo *r, const char *path, struct diags *dg);
  * brought along (the next command does it). */
 int repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
     const git_signature *author, char *out, struct diags *dg);
+
+/* Batch mode (bti-batch): from now on repo_commit moves the branch and
+ * HEAD (re-read) but leaves the work tree and the index as they are; the
+ * journal names every file changed since, so that a command killed at any
+ * point is finished by the next as a single command is. repo_check_clean
+ * takes the files changed so far as clean (they were when first changed,
+ * and the index is locked). */
+void repo_batch(struct repo *r);
+/* Brings the work tree and the index to HEAD for every file the batch
+ * changed, writes the index once and removes the journal. Returns -1 (with
+ * a warning, as repo_commit) when that could not be done; the commits stay. */
+int repo_flush(struct repo *r, struct diags *dg);
 
 /* The author: by (or $BTI_USER) as the name, else git config user.name;
  * the email from "Name <email>" or git config user.email. With git NULL,

@@ -1,0 +1,166 @@
+/* batch.c: bti-batch's loop (batch.h). */
+#include <errno.h>
+#include <getopt.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include "batch.h"
+#include "op.h"
+#include "progress.h"
+#include "util.h"
+#include "words.h"
+
+static volatile sig_atomic_t stop_signal;
+static jmp_buf trap;
+static int trap_code;
+static char *trap_msg;
+
+static void
+on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+/* cli_exit while a line runs: back to the loop with the code and message. */
+static void
+trapped(int code, char *msg)
+{
+	trap_code = code;
+	trap_msg = msg;
+	longjmp(trap, 1);
+}
+
+/* Runs a command's main, back here if it would exit. */
+static int
+call(int (*fn)(int, char **), int argc, char **argv)
+{
+	cli_exit = trapped;
+	int rc = setjmp(trap) ? trap_code : fn(argc, argv);
+	cli_exit = NULL;
+	return rc;
+}
+
+static const struct batch_cmd *
+find_cmd(const struct batch_cmd *cmds, const char *name)
+{
+	for (; cmds->name; cmds++)
+		if (!strcmp(cmds->name, name) || !strcmp(cmds->name + 4, name))
+			return cmds;
+	return NULL;
+}
+
+/* Runs one line's words; returns its exit code, with *msg the error to
+ * report (to free) when it is not 0. */
+static int
+run_line(const struct batch_cmd *cmds, const struct batch_opts *bo, char **w, int n, char **msg)
+{
+	const struct batch_cmd *cmd = find_cmd(cmds, w[0]);
+	*msg = NULL;
+	if (!cmd) {
+		struct buf names = { 0 };
+		for (const struct batch_cmd *k = cmds; k->name; k++)
+			buf_printf(&names, "%s%s", k == cmds ? "" : ", ", k->name + 4);
+		*msg = xasprintf("usage: '%s' is not a command a batch runs (%s)", w[0], names.p);
+		buf_free(&names);
+		return EXIT_USAGE;
+	}
+	char **argv = xmalloc(((size_t)n + 6) * sizeof *argv);
+	int argc = 0;
+	argv[argc++] = (char *)cmd->name;
+	if (bo->by) {
+		argv[argc++] = (char *)"--by";
+		argv[argc++] = (char *)bo->by;
+	}
+	if (bo->date) {
+		argv[argc++] = (char *)"--date";
+		argv[argc++] = (char *)bo->date;
+	}
+	for (int i = 1; i < n; i++)
+		argv[argc++] = w[i];
+	argv[argc] = NULL;
+	optind = 0;             /* getopt starts afresh */
+	trap_msg = NULL;
+	int rc = call(cmd->main, argc, argv);
+	if (trap_msg) {
+		*msg = xasprintf("usage: %s", trap_msg);
+		free(trap_msg);
+	} else if (rc != EXIT_OK) {
+		const char *e = op_session_error();
+		*msg = xstrdup(e ? e : "refused (see standard error)");
+	}
+	free(argv);
+	return rc;
+}
+
+int
+batch_run(struct cli *c, const struct batch_cmd *cmds, FILE *in, const struct batch_opts *bo)
+{
+	struct diags dg = { 0 };
+	int rc = op_session_begin(c, &dg);
+	if (rc != EXIT_OK) {
+		diag_print(&dg, c->prog, stderr);
+		diags_free(&dg);
+		return rc;
+	}
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;      /* no SA_RESTART: a read waiting for a line stops */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	struct progress pg;
+	progress_start(&pg, "bti-batch: lines", 0);
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t len;
+	while (!stop_signal && (len = getline(&line, &cap, in)) >= 0) {
+		lineno++;
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = 0;
+		char **w, *msg = NULL;
+		const char *err;
+		int n = words_split(line, &w, &err), lrc;
+		if (n < 0) {
+			lrc = EXIT_USAGE;
+			msg = xasprintf("usage: %s", err);
+		} else if (n == 0) {
+			words_free(w);
+			continue;
+		} else {
+			lrc = run_line(cmds, bo, w, n, &msg);
+			words_free(w);
+		}
+		if (lrc != EXIT_OK)
+			printf("error %zu: %s\n", lineno, msg);
+		free(msg);
+		if (fflush(stdout) != 0)
+			lrc = EXIT_SYSTEM;
+		progress_set(&pg, lineno);
+		if (lrc == EXIT_SYSTEM) {
+			rc = EXIT_SYSTEM;
+			break;
+		}
+		if (lrc != EXIT_OK) {
+			rc = EXIT_REFUSED;
+			if (bo->stop_on_error)
+				break;
+		}
+	}
+	progress_end(&pg);
+	if (ferror(in) && !stop_signal) {
+		diag_add(&dg, NULL, 0, 0, "batch", "cannot read the lines: %s", strerror(errno));
+		rc = EXIT_SYSTEM;
+	}
+	free(line);
+	if (stop_signal) {
+		diag_add(&dg, NULL, 0, 0, "batch/interrupted", "stopped by %s after line %zu; the lines "
+		    "after it were not read", stop_signal == SIGINT ? "SIGINT" : "SIGTERM", lineno);
+		rc = EXIT_SYSTEM;
+	}
+	op_session_end(&dg);
+	diag_print(&dg, c->prog, stderr);
+	diags_free(&dg);
+	return rc;
+}

@@ -1,0 +1,29 @@
+/* batch.h: many changes in one process, one commit each (bti-batch(1)). */
+#ifndef BTI_BATCH_H
+#define BTI_BATCH_H
+
+#include <stdio.h>
+
+#include "cli.h"
+
+/* A command a line may name ("level" or "bti-level") and its main. */
+struct batch_cmd {
+	const char *name;       /* "bti-level" */
+	int (*main)(int argc, char **argv);
+};
+
+struct batch_opts {
+	const char *by, *date;  /* given to every line before its own words */
+	int stop_on_error;
+};
+
+/* Opens the repository named by c once, then for each line of in runs the
+ * command it names, as that command would run alone, and prints one result
+ * line: what the command prints (a commit id, an entry id or a case id),
+ * or "error LINE: rule: message". Blank lines and comments have none.
+ * Stops at a repository error, at SIGINT or SIGTERM, and with
+ * stop_on_error at the first refusal; writes the work tree and the index
+ * at the end. Returns the exit code. */
+int batch_run(struct cli *c, const struct batch_cmd *cmds, FILE *in, const struct batch_opts *bo);
+
+#endif
