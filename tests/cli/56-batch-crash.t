@@ -1,0 +1,111 @@
+#!/bin/sh
+# bti-batch killed with SIGKILL at every kill point, on the first, a middle
+# and the last change, and at random times: every commit it printed is in
+# the repository, and the next command leaves it consistent (status clean,
+# every case file = HEAD, bti-check silent, nothing left behind).
+. "$(dirname "$0")/lib.sh"
+export BTI_USER="Kari Lærer"
+r="$tmp/r"
+newrepo "$r"
+open_case() {
+	bti-new -C "$r" --date 2026-01-10 --name Ola --born 2015-06-02 --service Skole \
+		--concern Bekymring --worry 5 --guardian Mor 2>/dev/null
+}
+a=$(open_case) b=$(open_case) c=$(open_case)
+# lines N: six changes over three cases, two on each, always allowed: a
+# goal (prints its id) and a guardian (prints the commit id).
+lines() {
+	for id in $a $b $c; do
+		printf 'goal %s --date 2026-01-20 --text "Mål %s"\n' "$id" "$1"
+	done
+	for id in $a $b $c; do
+		printf 'guardian %s --date 2026-01-20 --name "Verge %s"\n' "$id" "$1"
+	done
+}
+leftovers() {
+	find "$r" \( -name '*.bti-tmp.*' -o -name '*.lock' -o -name bti-journal -o -name 'index.bti-*' \) \
+		! -name bti.lock | sed "s|^$r/||"
+}
+consistent() {
+	s=$(git -C "$r" status --porcelain --untracked-files=all)
+	[ -z "$s" ] || echo "git status: $s"
+	s=$(git -C "$r" fsck --strict --no-dangling 2>&1) || echo "git fsck: $s"
+	for id in $a $b $c; do
+		git -C "$r" show "HEAD:$(cpath "$id")" | cmp -s - "$r/$(cpath "$id")" || echo "$id: the file differs from HEAD"
+	done
+	s=$(bti-check -C "$r" 2>&1) || echo "bti-check: $s"
+	s=$(leftovers)
+	[ -z "$s" ] || echo "left behind: $s"
+}
+# printed_in_head FILE: every commit id in FILE is HEAD or an ancestor.
+printed_in_head() {
+	grep -E '^[0-9a-f]{40}$' "$1" | while read -r cm; do
+		git -C "$r" merge-base --is-ancestor "$cm" HEAD 2>/dev/null || echo "printed $cm is not in HEAD"
+	done
+}
+# after KILLED-WHAT: the next command (a batch of one) finishes the work.
+next=0
+after() {
+	next=$((next + 1))
+	printf 'goal %s --date 2026-01-20 --text "Neste %s"\n' "$a" "$next" >"$tmp/next"
+	bti-batch -C "$r" <"$tmp/next" >/dev/null 2>"$tmp/next.err"
+	nrc=$?
+	[ "$nrc" -eq 0 ] || echo "$1: the next command exited $nrc: $(cat "$tmp/next.err")"
+	s=$(consistent)
+	[ -z "$s" ] || printf '%s:\n%s\n' "$1" "$s"
+}
+
+# --- every kill point, on the first, third and last change --------------------------------
+# The change points (journal, branch-locked, branch) come once per change; the
+# index points (file, index, renamed, released) once, at the end.
+: >"$tmp/steps"
+run=0
+for spec in locked:1 journal:1 journal:3 journal:6 branch-locked:3 branch:1 branch:3 branch:6 \
+	file:1 index:1 renamed:1 released:1; do
+	step=${spec%:*} count=${spec#*:}
+	run=$((run + 1))
+	old=$(git -C "$r" rev-parse HEAD)
+	lines "$run" >"$tmp/in"
+	BTI_CRASH_AT=$step BTI_CRASH_COUNT=$count bti-batch -C "$r" <"$tmp/in" >"$tmp/out.$run" 2>/dev/null
+	krc=$?
+	[ "$krc" -eq 137 ] || echo "$spec: not killed there (exit $krc)" >>"$tmp/steps"
+	made=$(git -C "$r" rev-list --count "$old..HEAD")
+	printed=$(grep -cE "^[0-9a-f]{40}$|^g[0-9]+$" "$tmp/out.$run")
+	case $step in
+	locked) want=0 ;;
+	journal|branch-locked) want=$((count - 1)) ;;
+	branch) want=$count ;;
+	*) want=6 ;;
+	esac
+	[ "$made" -eq "$want" ] || echo "$spec: $made commits, wanted $want" >>"$tmp/steps"
+	[ "$printed" -le "$made" ] || echo "$spec: $printed printed but $made made" >>"$tmp/steps"
+	printed_in_head "$tmp/out.$run" >>"$tmp/steps"
+	after "$spec" >>"$tmp/steps"
+done
+is "$(cat "$tmp/steps")" "" "killed at each point: every printed commit is in HEAD, the next command makes all consistent"
+
+# --- kills at random times --------------------------------------------------------------
+t0=$(date +%s%N)
+lines 0 | bti-batch -C "$r" >/dev/null
+span=$((($(date +%s%N) - t0) / 1000000))
+[ "$span" -ge 20 ] || span=20
+[ "$span" -le 1000 ] || span=1000
+: >"$tmp/random"
+killed=0 finished=0
+i=1
+while [ "$i" -le 25 ]; do
+	old=$(git -C "$r" rev-parse HEAD)
+	ms=$((1 + $(od -An -N2 -tu2 /dev/urandom) % span))
+	lines "r$i" >"$tmp/in"
+	timeout -s KILL "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))" bti-batch -C "$r" <"$tmp/in" >"$tmp/rout" 2>/dev/null
+	krc=$?
+	if [ "$krc" -eq 137 ]; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
+	[ "$krc" -eq 137 ] || [ "$krc" -eq 0 ] || echo "kill $i after $ms ms: exit $krc" >>"$tmp/random"
+	git -C "$r" merge-base --is-ancestor "$old" HEAD || echo "kill $i: HEAD lost $old" >>"$tmp/random"
+	printed_in_head "$tmp/rout" | sed "s/^/kill $i after $ms ms: /" >>"$tmp/random"
+	after "kill $i after $ms ms" >>"$tmp/random"
+	i=$((i + 1))
+done
+echo "# 25 kills within $span ms: $killed killed, $finished finished first"
+is "$(cat "$tmp/random")" "" "killed at random times: every printed commit is in HEAD, the next command makes all consistent"
+done_testing
