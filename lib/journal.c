@@ -17,14 +17,11 @@ journal_path(struct repo *r)
 }
 
 int
-journal_write(struct repo *r, const git_oid *commit, const git_oid *prev, const struct jfile *f,
-    size_t n)
+journal_write(struct repo *r, const git_oid *commit, const struct jfile *f, size_t n)
 {
 	char a[GIT_OID_HEXSZ + 1], b[GIT_OID_HEXSZ + 1];
 	struct buf j = { 0 };
 	buf_printf(&j, "bti-journal 2\ncommit %s\n", git_oid_tostr(a, sizeof a, commit));
-	if (prev)
-		buf_printf(&j, "prev %s\n", git_oid_tostr(a, sizeof a, prev));
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&j, "file %s %s %s\n", f[i].has_old ? git_oid_tostr(a, sizeof a, &f[i].old) : "-",
 		    git_oid_tostr(b, sizeof b, &f[i].new), f[i].path);
@@ -32,6 +29,18 @@ journal_write(struct repo *r, const git_oid *commit, const git_oid *prev, const 
 	int rc = write_file_atomic(path, j.p, j.len, 0644);
 	free(path);
 	buf_free(&j);
+	return rc;
+}
+
+int
+journal_write_batch(struct repo *r, const git_oid *base)
+{
+	char a[GIT_OID_HEXSZ + 1];
+	char *text = xasprintf("bti-journal 2\ncommit %s\nbatch\n", git_oid_tostr(a, sizeof a, base));
+	char *path = journal_path(r);
+	int rc = write_file_atomic(path, text, strlen(text), 0644);
+	free(path);
+	free(text);
 	return rc;
 }
 
@@ -46,21 +55,19 @@ journal_remove(struct repo *r)
 /* Parses "bti-journal 2" text; -1 when it is not that (then nothing can
  * have been written on its account that the next command could finish). */
 static int
-journal_parse(char *text, git_oid *commit, int *has_prev, git_oid *prev, struct jfile **files, size_t *n)
+journal_parse(char *text, git_oid *commit, int *batch, struct jfile **files, size_t *n)
 {
 	*files = NULL;
 	*n = 0;
-	*has_prev = 0;
+	*batch = 0;
 	char *line = strtok(text, "\n");
 	if (!line || strcmp(line, "bti-journal 2") || !(line = strtok(NULL, "\n")) ||
 	    strncmp(line, "commit ", 7) || git_oid_fromstr(commit, line + 7) < 0)
 		return -1;
 	while ((line = strtok(NULL, "\n"))) {
 		struct jfile f = { 0 };
-		if (!strncmp(line, "prev ", 5) && !*has_prev && !*n) {
-			if (git_oid_fromstr(prev, line + 5) < 0)
-				return -1;
-			*has_prev = 1;
+		if (!strcmp(line, "batch") && !*n) {
+			*batch = 1;
 			continue;
 		}
 		char *sp1 = strchr(line, ' '), *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
@@ -192,26 +199,44 @@ journal_settle(struct repo *r, const git_oid *commit, const struct jfile *f, siz
 	return edited;
 }
 
-/* Sets each file's new blob to the one in commit head's tree, dropping
- * the files it does not have; returns how many are left. */
-static size_t
-to_head(struct repo *r, const git_oid *head, struct jfile *f, size_t n)
+/* The files a batch changed: every file added or modified between the
+ * trees of base and head, from base's blob to head's (paths allocated). */
+static int
+batch_files(struct repo *r, const git_oid *base, const git_oid *head, struct jfile **files,
+    size_t *n, struct diags *dg)
 {
-	git_commit *c = NULL;
-	git_tree *t = NULL;
-	size_t k = 0;
-	if (git_commit_lookup(&c, r->git, head) == 0 && git_commit_tree(&t, c) == 0)
-		for (size_t i = 0; i < n; i++) {
-			git_tree_entry *e;
-			if (git_tree_entry_bypath(&e, t, f[i].path) < 0)
-				continue;
-			f[i].new = *git_tree_entry_id(e);
-			git_tree_entry_free(e);
-			f[k++] = f[i];
-		}
-	git_tree_free(t);
-	git_commit_free(c);
-	return k;
+	git_commit *bc = NULL, *hc = NULL;
+	git_tree *bt = NULL, *ht = NULL;
+	git_diff *diff = NULL;
+	int rc = -1;
+	if (git_commit_lookup(&bc, r->git, base) < 0 || git_commit_tree(&bt, bc) < 0 ||
+	    git_commit_lookup(&hc, r->git, head) < 0 || git_commit_tree(&ht, hc) < 0 ||
+	    git_diff_tree_to_tree(&diff, r->git, bt, ht, NULL) < 0) {
+		git_fail(dg, "cannot compare the interrupted batch's commits");
+		goto out;
+	}
+	size_t nd = git_diff_num_deltas(diff);
+	*files = xmalloc((nd + 1) * sizeof **files);
+	*n = 0;
+	for (size_t i = 0; i < nd; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		if ((d->status != GIT_DELTA_ADDED && d->status != GIT_DELTA_MODIFIED) ||
+		    d->new_file.mode != GIT_FILEMODE_BLOB)
+			continue;
+		struct jfile *f = &(*files)[(*n)++];
+		f->path = xstrdup(d->new_file.path);
+		f->has_old = d->status == GIT_DELTA_MODIFIED;
+		f->old = d->old_file.id;
+		f->new = d->new_file.id;
+	}
+	rc = 0;
+out:
+	git_diff_free(diff);
+	git_tree_free(bt);
+	git_tree_free(ht);
+	git_commit_free(bc);
+	git_commit_free(hc);
+	return rc;
 }
 
 int
@@ -230,22 +255,25 @@ journal_recover(struct repo *r, struct diags *dg)
 		diag_add(dg, NULL, 0, 0, "repo", "cannot read .git/bti-journal: %s", strerror(errno));
 		return -1;
 	}
-	git_oid commit, head, prev;
+	git_oid commit, head;
 	struct jfile *f;
 	size_t n;
-	int has_prev;
-	int parsed = journal_parse(text, &commit, &has_prev, &prev, &f, &n);
-	for (size_t i = 0; parsed == 0 && i < n; i++)
-		wt_remove_temps(r->workdir, f[i].path);
-	int rc = 0, keep = 0, at_head = parsed == 0 &&
-	    git_reference_name_to_id(&head, r->git, r->refname) == 0;
-	/* A batch killed before its branch moved: the files it changed before
-	 * are brought to the commit the branch is at. */
-	if (at_head && has_prev && git_oid_equal(&prev, &head) && !git_oid_equal(&commit, &head)) {
-		n = to_head(r, &head, f, n);
+	int batch;
+	int parsed = journal_parse(text, &commit, &batch, &f, &n);
+	int rc = 0, keep = 0, at = parsed == 0 && git_reference_name_to_id(&head, r->git, r->refname) == 0;
+	/* A batch killed after it moved the branch: what it changed since its
+	 * base is brought to HEAD. */
+	if (at && batch && !git_oid_equal(&commit, &head)) {
+		free(f);
+		if (batch_files(r, &commit, &head, &f, &n, dg) < 0) {
+			free(text);
+			return -1;      /* the journal stays */
+		}
 		commit = head;
 	}
-	if (at_head && git_oid_equal(&commit, &head)) {
+	for (size_t i = 0; parsed == 0 && i < n; i++)
+		wt_remove_temps(r->workdir, f[i].path);
+	if (at && git_oid_equal(&commit, &head) && n) {
 		int edited = journal_settle(r, &commit, f, n, 1, dg);
 		if (edited < 0 || ilock_commit(&r->il) < 0) {
 			if (edited >= 0)
@@ -265,6 +293,8 @@ journal_recover(struct repo *r, struct diags *dg)
 	}
 	if (!keep)
 		journal_remove(r);
+	for (size_t i = 0; batch && i < n; i++)
+		free(f[i].path);
 	free(f);
 	free(text);
 	return rc;

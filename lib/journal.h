@@ -16,12 +16,11 @@ struct jfile {
 	git_oid old, new;
 };
 
-/* prev: in a batch, the commit the branch is at before it moves to commit
- * (the files are then every file the batch changed, from the blob the work
- * tree and the index hold): if the branch never moves, the next command
- * brings them to prev instead. NULL for a single command. */
-int journal_write(struct repo *r, const git_oid *commit, const git_oid *prev, const struct jfile *f,
-    size_t n);
+int journal_write(struct repo *r, const git_oid *commit, const struct jfile *f, size_t n);
+/* A batch's journal (bti-batch), written once before its first commit:
+ * the work tree and the index are at commit base, and every file that
+ * differs between base and HEAD is to be brought to HEAD. */
+int journal_write_batch(struct repo *r, const git_oid *base);
 void journal_remove(struct repo *r);
 /* Brings each file and its index entry from the old blob to the new one,
  * in r->il (the caller commits the index). A file or an index entry that
@@ -31,10 +30,10 @@ void journal_remove(struct repo *r);
  * number of files left as they were. */
 int journal_settle(struct repo *r, const git_oid *commit, const struct jfile *f, size_t n,
     int recovering, struct diags *dg);
-/* Finishes the command that left the journal, if its commit is HEAD (or,
- * for a batch, its prev: the files are brought to HEAD's blobs), and
+/* Finishes the command that left the journal, if its commit is HEAD, and
  * removes the journal; forgets it otherwise (nothing was written before
- * the branch moved). Returns -1 when the command must not go on. */
+ * the branch moved). A batch's journal is finished for every file that
+ * differs between its base and HEAD. Returns -1 when the command must not go on. */
 int journal_recover(struct repo *r, struct diags *dg);
 
 #endif

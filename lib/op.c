@@ -22,11 +22,10 @@ op_session_begin(struct cli *cli, struct diags *dg)
 	if (repo_open(&session.repo, cli->dir, 0, dg) < 0)
 		return EXIT_SYSTEM;
 	if (repo_lock(&session.repo, dg) < 0 || repo_load(&session.repo, dg) < 0 ||
-	    sign_ready(&session.repo, dg) < 0) {
+	    sign_ready(&session.repo, dg) < 0 || repo_batch(&session.repo, dg) < 0) {
 		repo_close(&session.repo);
 		return EXIT_SYSTEM;
 	}
-	repo_batch(&session.repo);
 	session.open = 1;
 	return EXIT_OK;
 }

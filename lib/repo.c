@@ -424,20 +424,17 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		store_failed(r, dg, "cannot create the commit; nothing was changed", err);
 		goto out;
 	}
-	/* In a batch the journal names every file changed since the index was
-	 * last written (pend, with this commit's files merged in), and the
-	 * commit the branch is at, for a kill before the branch moves. */
+	/* In a batch the journal, written once (repo_batch), covers every commit. */
 	size_t nj = n;
 	struct jfile *j = jf;
 	if (r->batch)
 		j = pend_merge(r, jf, n, &nj);
-	if (r->workdir && journal_write(r, &commit_oid, r->batch && r->head ? git_commit_id(r->head) : NULL,
-	    j, nj) < 0) {
+	else if (r->workdir && journal_write(r, &commit_oid, jf, n) < 0) {
 		diag_add(dg, NULL, 0, 0, "repo", "cannot write the journal: %s; nothing was changed", strerror(errno));
-		pend_drop(r, j, nj);
 		goto out;
 	}
-	crash_point("journal");
+	if (!r->batch)
+		crash_point("journal");
 	if (branch_move(r, r->head ? git_commit_id(r->head) : NULL, &commit_oid, msg, dg) < 0) {
 		if (r->workdir && !r->batch)
 			journal_remove(r);
@@ -465,21 +462,28 @@ out:
 	return rc;
 }
 
-void
-repo_batch(struct repo *r)
+int
+repo_batch(struct repo *r, struct diags *dg)
 {
 	r->batch = 1;
+	if (!r->workdir || !r->head)
+		return 0;
+	if (journal_write_batch(r, git_commit_id(r->head)) < 0) {
+		diag_add(dg, NULL, 0, 0, "repo", "cannot write the journal: %s; nothing was changed", strerror(errno));
+		return -1;
+	}
+	crash_point("journal");
+	return 0;
 }
 
 int
 repo_flush(struct repo *r, struct diags *dg)
 {
 	int rc = 0;
-	if (r->workdir && r->npend && r->head) {
+	if (r->workdir && r->npend)
 		rc = finish(r, git_commit_id(r->head), r->pend, r->npend, dg);
-		if (rc == 0)
-			journal_remove(r);
-	}
+	if (r->workdir && rc == 0)
+		journal_remove(r);
 	for (size_t i = 0; i < r->npend; i++)
 		free(r->pend[i].path);
 	free(r->pend);

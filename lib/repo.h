@@ -26,8 +26,8 @@ struct repo {
 	struct model model;
 	struct schema schema;
 	/* A batch (repo_batch): commits leave the work tree and the index to
-	 * repo_flush; pend lists every file changed since they were written,
-	 * from the blob they hold to the blob HEAD has. */
+	 * repo_flush; pend lists every file changed since, from the blob they
+	 * hold to the blob HEAD has. */
 	int batch;
 	struct jfile *pend;
 	size_t npend;
@@ -71,12 +71,13 @@ int repo_commit(struct repo *r, const struct change *ch, size_t n, const char *m
     const git_signature *author, char *out, struct diags *dg);
 
 /* Batch mode (bti-batch): from now on repo_commit moves the branch and
- * HEAD (re-read) but leaves the work tree and the index as they are; the
- * journal names every file changed since, so that a command killed at any
- * point is finished by the next as a single command is. repo_check_clean
+ * HEAD (re-read) but leaves the work tree and the index as they are. The
+ * journal, written here once, names the commit they are at: a batch killed
+ * at any point is finished by the next command, which brings every file
+ * that differs between that commit and HEAD to HEAD. repo_check_clean
  * takes the files changed so far as clean (they were when first changed,
  * and the index is locked). */
-void repo_batch(struct repo *r);
+int repo_batch(struct repo *r, struct diags *dg);
 /* Brings the work tree and the index to HEAD for every file the batch
  * changed, writes the index once and removes the journal. Returns -1 (with
  * a warning, as repo_commit) when that could not be done; the commits stay. */

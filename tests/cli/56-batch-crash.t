@@ -56,12 +56,13 @@ after() {
 }
 
 # --- every kill point, on the first, third and last change --------------------------------
-# The change points (journal, branch-locked, branch) come once per change; the
-# index points (file, index, renamed, released) once, at the end.
+# journal comes once, before the first change (the batch's journal names the
+# commit the work tree and the index are at); branch-locked and branch once
+# per change; file, index, renamed and released once, at the end.
 : >"$tmp/steps"
 run=0
-for spec in locked:1 journal:1 journal:3 journal:6 branch-locked:3 branch:1 branch:3 branch:6 \
-	file:1 index:1 renamed:1 released:1; do
+for spec in locked:1 journal:1 branch-locked:1 branch-locked:3 branch-locked:6 branch:1 branch:3 \
+	branch:6 file:1 index:1 renamed:1 released:1; do
 	step=${spec%:*} count=${spec#*:}
 	run=$((run + 1))
 	old=$(git -C "$r" rev-parse HEAD)
@@ -72,8 +73,8 @@ for spec in locked:1 journal:1 journal:3 journal:6 branch-locked:3 branch:1 bran
 	made=$(git -C "$r" rev-list --count "$old..HEAD")
 	printed=$(grep -cE "^[0-9a-f]{40}$|^g[0-9]+$" "$tmp/out.$run")
 	case $step in
-	locked) want=0 ;;
-	journal|branch-locked) want=$((count - 1)) ;;
+	locked|journal) want=0 ;;
+	branch-locked) want=$((count - 1)) ;;
 	branch) want=$count ;;
 	*) want=6 ;;
 	esac
