@@ -56,14 +56,13 @@ main(int argc, char **argv)
 		cli_date(&c);   /* checked once, before anything is read */
 	/* The lines are read from a copy of standard input; the commands see
 	 * /dev/null there (bti-new --fnr - has no line to read in a batch). */
-	int fd = dup(0), null = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	FILE *in = fd >= 0 ? fdopen(fd, "r") : NULL;
-	if (!in || null < 0 || dup2(null, 0) < 0) {
+	int fd = fcntl(0, F_DUPFD_CLOEXEC, 3), null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || null < 0 || dup2(null, 0) < 0) {
 		perror("bti-batch: standard input");
 		return EXIT_SYSTEM;
 	}
 	close(null);
-	int rc = batch_run(&c, cmds, in, &bo);
-	fclose(in);
+	int rc = batch_run(&c, cmds, fd, &bo);
+	close(fd);
 	return rc;
 }

@@ -1,11 +1,14 @@
 /* batch.c: bti-batch's loop (batch.h). */
 #include <errno.h>
 #include <getopt.h>
+#include <poll.h>
 #include <setjmp.h>
 #include <signal.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "batch.h"
 #include "op.h"
@@ -95,8 +98,75 @@ run_line(const struct batch_cmd *cmds, const struct batch_opts *bo, char **w, in
 	return rc;
 }
 
+/* The lines, read with read(2): a signal stops a read that waits, and
+ * what is buffered is known (a batch writes its commits when no more line
+ * is at hand). */
+struct reader {
+	int fd, eof;
+	char *buf;
+	size_t len, off, cap;
+};
+
+/* The next line, without its line break, into *line (valid until the next
+ * call): 1, or 0 at the end, -1 on an error or a signal. */
+static int
+next_line(struct reader *rd, char **line)
+{
+	for (;;) {
+		char *nl = memchr(rd->buf + rd->off, '\n', rd->len - rd->off);
+		if (nl || (rd->eof && rd->off < rd->len)) {
+			*line = rd->buf + rd->off;
+			if (!nl)
+				nl = rd->buf + rd->len;     /* the last line, without a break */
+			*nl = 0;
+			rd->off = (size_t)(nl - rd->buf) + (nl < rd->buf + rd->len);
+			if (nl > *line && nl[-1] == '\r')
+				nl[-1] = 0;
+			return 1;
+		}
+		if (rd->eof)
+			return 0;
+		memmove(rd->buf, rd->buf + rd->off, rd->len - rd->off);
+		rd->len -= rd->off;
+		rd->off = 0;
+		if (rd->cap - rd->len < 4096) {
+			rd->cap = rd->cap ? 2 * rd->cap : 65536;
+			rd->buf = xrealloc(rd->buf, rd->cap + 1);
+		}
+		ssize_t got = read(rd->fd, rd->buf + rd->len, rd->cap - rd->len);
+		if (got < 0)
+			return -1;
+		rd->len += (size_t)got;
+		rd->eof = got == 0;
+	}
+}
+
+/* Whether a line can be had without waiting. */
+static int
+line_at_hand(struct reader *rd)
+{
+	struct pollfd p = { .fd = rd->fd, .events = POLLIN };
+	return rd->eof || memchr(rd->buf + rd->off, '\n', rd->len - rd->off) || poll(&p, 1, 0) != 0;
+}
+
+/* The most lines whose results wait for their commits to be written. */
+enum { BATCH_GROUP = 100 };
+
+/* Writes the commits made so far and prints their lines' results; on a
+ * failure the results waiting are dropped: their commits are in no
+ * repository. Returns an exit code. */
+static int
+publish(struct diags *dg)
+{
+	if (op_session_publish(dg) != EXIT_OK) {
+		__fpurge(stdout);
+		return EXIT_SYSTEM;
+	}
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
+}
+
 int
-batch_run(struct cli *c, const struct batch_cmd *cmds, FILE *in, const struct batch_opts *bo)
+batch_run(struct cli *c, const struct batch_cmd *cmds, int fd, const struct batch_opts *bo)
 {
 	struct diags dg = { 0 };
 	int rc = op_session_begin(c, &dg);
@@ -105,6 +175,9 @@ batch_run(struct cli *c, const struct batch_cmd *cmds, FILE *in, const struct ba
 		diags_free(&dg);
 		return rc;
 	}
+	/* Results are held until their commits are written (publish). */
+	static char outbuf[1 << 20];
+	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;      /* no SA_RESTART: a read waiting for a line stops */
@@ -112,13 +185,21 @@ batch_run(struct cli *c, const struct batch_cmd *cmds, FILE *in, const struct ba
 	sigaction(SIGTERM, &sa, NULL);
 	struct progress pg;
 	progress_start(&pg, "bti-batch: lines", 0);
-	char *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t len;
-	while (!stop_signal && (len = getline(&line, &cap, in)) >= 0) {
+	struct reader rd = { .fd = fd };
+	char *line;
+	size_t lineno = 0, held = 0;
+	int got = 0;
+	while (!stop_signal) {
+		if (held && (held >= BATCH_GROUP || !line_at_hand(&rd))) {
+			if (publish(&dg) != EXIT_OK) {
+				rc = EXIT_SYSTEM;
+				break;
+			}
+			held = 0;
+		}
+		if ((got = next_line(&rd, &line)) <= 0)
+			break;
 		lineno++;
-		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = 0;
 		char **w, *msg = NULL;
 		const char *err;
 		int n = words_split(line, &w, &err), lrc;
@@ -135,8 +216,7 @@ batch_run(struct cli *c, const struct batch_cmd *cmds, FILE *in, const struct ba
 		if (lrc != EXIT_OK)
 			printf("error %zu: %s\n", lineno, msg);
 		free(msg);
-		if (fflush(stdout) != 0)
-			lrc = EXIT_SYSTEM;
+		held++;
 		progress_set(&pg, lineno);
 		if (lrc == EXIT_SYSTEM) {
 			rc = EXIT_SYSTEM;
@@ -148,12 +228,14 @@ batch_run(struct cli *c, const struct batch_cmd *cmds, FILE *in, const struct ba
 				break;
 		}
 	}
-	progress_end(&pg);
-	if (ferror(in) && !stop_signal) {
+	if (got < 0 && !stop_signal) {
 		diag_add(&dg, NULL, 0, 0, "batch", "cannot read the lines: %s", strerror(errno));
 		rc = EXIT_SYSTEM;
 	}
-	free(line);
+	if (publish(&dg) != EXIT_OK)
+		rc = EXIT_SYSTEM;
+	progress_end(&pg);
+	free(rd.buf);
 	if (stop_signal) {
 		diag_add(&dg, NULL, 0, 0, "batch/interrupted", "stopped by %s after line %zu; the lines "
 		    "after it were not read", stop_signal == SIGINT ? "SIGINT" : "SIGTERM", lineno);

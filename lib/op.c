@@ -36,6 +36,15 @@ op_session_error(void)
 	return session.error;
 }
 
+int
+op_session_publish(struct diags *dg)
+{
+	char *msg = xasprintf("bti-batch: %zu commits", session.repo.unpublished);
+	int rc = repo_publish(&session.repo, msg, dg);
+	free(msg);
+	return rc < 0 ? EXIT_SYSTEM : EXIT_OK;
+}
+
 void
 op_session_end(struct diags *dg)
 {
@@ -217,7 +226,8 @@ op_end(struct op *o)
 		repo_close(&o->repo);
 	else if (o->repo.git)
 		session.repo = o->repo;         /* its HEAD has moved */
-	if (fflush(stdout) != 0 && o->status == EXIT_OK)
+	/* In a session the results wait for their commits (bti-batch). */
+	if ((session.open ? ferror(stdout) : fflush(stdout) != 0) && o->status == EXIT_OK)
 		o->status = EXIT_SYSTEM;
 	return o->status;
 }

@@ -27,6 +27,9 @@ struct op {
  * last command's first error as "rule: message" (NULL when it had none). */
 int op_session_begin(struct cli *cli, struct diags *dg);
 const char *op_session_error(void);
+/* Writes the commits made since the last call and moves the branch
+ * (repo_publish); returns an exit code. */
+int op_session_publish(struct diags *dg);
 /* Writes the work tree and the index (repo_flush: a failure is a warning,
  * repo/unfinished, as for a single command) and closes the session. */
 void op_session_end(struct diags *dg);

@@ -8,6 +8,8 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <git2/sys/mempack.h>
+
 #include "branch.h"
 #include "crash.h"
 #include "embedded.h"
@@ -314,6 +316,13 @@ finish(struct repo *r, const git_oid *commit, const struct jfile *f, size_t n, s
 {
 	size_t mark = dg->n;
 	int settled = journal_settle(r, commit, f, n, 0, dg);
+	if (settled >= 0 && !wt_sync) {
+		int fd = open(r->workdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd >= 0) {
+			syncfs(fd);
+			close(fd);
+		}
+	}
 	if (settled < 0 || ilock_commit(&r->il) < 0) {
 		if (settled >= 0)
 			git_fail(dg, "cannot write the index");
@@ -354,17 +363,6 @@ pend_merge(struct repo *r, const struct jfile *f, size_t nf, size_t *n)
 		p[k].new = f[i].new;
 	}
 	return p;
-}
-
-/* Forgets a merge whose commit did not land. */
-static void
-pend_drop(struct repo *r, struct jfile *p, size_t n)
-{
-	if (!r->batch)
-		return;
-	for (size_t i = r->npend; i < n; i++)
-		free(p[i].path);
-	free(p);
 }
 
 int
@@ -424,34 +422,42 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		store_failed(r, dg, "cannot create the commit; nothing was changed", err);
 		goto out;
 	}
-	/* In a batch the journal, written once (repo_batch), covers every commit. */
-	size_t nj = n;
-	struct jfile *j = jf;
-	if (r->batch)
-		j = pend_merge(r, jf, n, &nj);
-	else if (r->workdir && journal_write(r, &commit_oid, jf, n) < 0) {
+	if (r->batch) {
+		/* The commit stays in memory, HEAD with it, until repo_publish
+		 * writes the objects and moves the branch. */
+		git_commit *c;
+		if (git_commit_lookup(&c, r->git, &commit_oid) < 0) {
+			git_fail(dg, "cannot read the new commit");
+			goto out;
+		}
+		git_commit_free(r->head);
+		git_tree_free(r->tree);
+		r->head = c;
+		r->tree = tree;
+		tree = NULL;
+		size_t nj;
+		struct jfile *j = pend_merge(r, jf, n, &nj);
+		free(r->pend);
+		r->pend = j;
+		r->npend = nj;
+		r->unpublished++;
+		git_oid_tostr(out, GIT_OID_HEXSZ + 1, &commit_oid);
+		rc = 0;
+		goto out;
+	}
+	if (r->workdir && journal_write(r, &commit_oid, jf, n) < 0) {
 		diag_add(dg, NULL, 0, 0, "repo", "cannot write the journal: %s; nothing was changed", strerror(errno));
 		goto out;
 	}
-	if (!r->batch)
-		crash_point("journal");
+	crash_point("journal");
 	if (branch_move(r, r->head ? git_commit_id(r->head) : NULL, &commit_oid, msg, dg) < 0) {
-		if (r->workdir && !r->batch)
+		if (r->workdir)
 			journal_remove(r);
-		pend_drop(r, j, nj);
 		goto out;
 	}
 	crash_point("branch");
 	rc = 0;
 	git_oid_tostr(out, GIT_OID_HEXSZ + 1, &commit_oid);
-	if (r->batch) {
-		free(r->pend);
-		r->pend = j;
-		r->npend = nj;
-		if (read_head(r, dg) < 0)
-			rc = -1;
-		goto out;
-	}
 	if (r->workdir && finish(r, &commit_oid, jf, n, dg) == 0)
 		journal_remove(r);
 out:
@@ -465,10 +471,25 @@ out:
 int
 repo_batch(struct repo *r, struct diags *dg)
 {
+	git_odb *odb;
+	if (!r->head) {
+		diag_add(dg, NULL, 0, 0, "repo", "the branch has no commit yet; run bti-init first");
+		return -1;
+	}
+	/* New objects are kept in memory, above the repository's own stores,
+	 * and written as one pack by repo_publish. */
+	if (git_repository_odb(&odb, r->git) < 0 || git_mempack_new(&r->mempack) < 0 ||
+	    git_odb_add_backend(odb, r->mempack, 1000) < 0) {
+		git_odb_free(odb);
+		return git_fail(dg, "cannot keep new objects in memory");
+	}
+	git_odb_free(odb);
+	/* The trees are made from HEAD's, whose entries exist: libgit2 need not
+	 * look each one up again for every commit. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
 	r->batch = 1;
-	if (!r->workdir || !r->head)
-		return 0;
-	if (journal_write_batch(r, git_commit_id(r->head)) < 0) {
+	git_oid_cpy(&r->published, git_commit_id(r->head));
+	if (r->workdir && journal_write_batch(r, &r->published) < 0) {
 		diag_add(dg, NULL, 0, 0, "repo", "cannot write the journal: %s; nothing was changed", strerror(errno));
 		return -1;
 	}
@@ -477,11 +498,52 @@ repo_batch(struct repo *r, struct diags *dg)
 }
 
 int
+repo_publish(struct repo *r, const char *msg, struct diags *dg)
+{
+	if (!r->unpublished)
+		return 0;
+	git_buf pack = { 0 };
+	git_odb *odb = NULL;
+	git_odb_writepack *wp = NULL;
+	git_indexer_progress stats = { 0 };
+	int rc = -1;
+	if (git_mempack_dump(&pack, r->git, r->mempack) < 0 || git_repository_odb(&odb, r->git) < 0 ||
+	    git_odb_write_pack(&wp, odb, NULL, NULL) < 0 || wp->append(wp, pack.ptr, pack.size, &stats) < 0 ||
+	    wp->commit(wp, &stats) < 0) {
+		store_failed(r, dg, "cannot write the new commits", errno);
+		goto out;
+	}
+	git_mempack_reset(r->mempack);
+	git_odb_refresh(odb);
+	if (branch_move(r, &r->published, git_commit_id(r->head), msg, dg) < 0)
+		goto out;
+	crash_point("branch");
+	git_oid_cpy(&r->published, git_commit_id(r->head));
+	r->unpublished = 0;
+	rc = 0;
+out:
+	if (wp)
+		wp->free(wp);
+	git_odb_free(odb);
+	git_buf_dispose(&pack);
+	return rc;
+}
+
+int
 repo_flush(struct repo *r, struct diags *dg)
 {
 	int rc = 0;
-	if (r->workdir && r->npend)
+	/* Commits never published are in no repository: the journal stays, and
+	 * the next command brings the work tree and the index to the branch. */
+	if (r->unpublished) {
+		rc = -1;
+	} else if (r->workdir && r->npend) {
+		/* Many files: the file system is synced once, before the index
+		 * that records them is written. */
+		wt_sync = 0;
 		rc = finish(r, git_commit_id(r->head), r->pend, r->npend, dg);
+		wt_sync = 1;
+	}
 	if (r->workdir && rc == 0)
 		journal_remove(r);
 	for (size_t i = 0; i < r->npend; i++)

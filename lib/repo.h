@@ -31,6 +31,9 @@ struct repo {
 	int batch;
 	struct jfile *pend;
 	size_t npend;
+	git_odb_backend *mempack;       /* the batch's new objects */
+	git_oid published;              /* the commit the branch is at */
+	size_t unpublished;             /* commits since */
 };
 
 /* One file to write in a commit. */
@@ -70,14 +73,20 @@ int repo_check_clean(struct repo *r, const char *path, struct diags *dg);
 int repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
     const git_signature *author, char *out, struct diags *dg);
 
-/* Batch mode (bti-batch): from now on repo_commit moves the branch and
- * HEAD (re-read) but leaves the work tree and the index as they are. The
+/* Batch mode (bti-batch): from now on repo_commit makes the commit and
+ * moves HEAD in memory (repo_publish writes them), and leaves the work
+ * tree and the index as they are. The
  * journal, written here once, names the commit they are at: a batch killed
  * at any point is finished by the next command, which brings every file
  * that differs between that commit and HEAD to HEAD. repo_check_clean
  * takes the files changed so far as clean (they were when first changed,
  * and the index is locked). */
 int repo_batch(struct repo *r, struct diags *dg);
+/* In a batch, the commits made since the last call are kept in memory:
+ * this writes their objects as one pack and moves the branch to the last
+ * (one reflog entry, msg). Until then they are in no repository: a batch
+ * reports a commit only after this. */
+int repo_publish(struct repo *r, const char *msg, struct diags *dg);
 /* Brings the work tree and the index to HEAD for every file the batch
  * changed, writes the index once and removes the journal. Returns -1 (with
  * a warning, as repo_commit) when that could not be done; the commits stay. */

@@ -55,35 +55,47 @@ after() {
 	[ -z "$s" ] || printf '%s:\n%s\n' "$1" "$s"
 }
 
-# --- every kill point, on the first, third and last change --------------------------------
+# --- every kill point ---------------------------------------------------------------------
 # journal comes once, before the first change (the batch's journal names the
-# commit the work tree and the index are at); branch-locked and branch once
-# per change; file, index, renamed and released once, at the end.
+# commit the work tree and the index are at); branch-locked and branch each
+# time the commits made so far are written and the branch moved (once here:
+# every line is at hand; with the lines one at a time, after each, below);
+# file, index, renamed and released once, at the end.
 : >"$tmp/steps"
 run=0
-for spec in locked:1 journal:1 branch-locked:1 branch-locked:3 branch-locked:6 branch:1 branch:3 \
-	branch:6 file:1 index:1 renamed:1 released:1; do
-	step=${spec%:*} count=${spec#*:}
+# killed SPEC WANT FEED: a batch fed by FEED (cat, or slow: a line every
+# 0.2 s) killed at SPEC (POINT:COUNT) has made WANT commits.
+slow() { while IFS= read -r l; do printf '%s\n' "$l"; sleep 0.2; done; }
+killed() {
+	step=${1%:*} count=${1#*:} want=$2 feed=$3
 	run=$((run + 1))
 	old=$(git -C "$r" rev-parse HEAD)
-	lines "$run" >"$tmp/in"
-	BTI_CRASH_AT=$step BTI_CRASH_COUNT=$count bti-batch -C "$r" <"$tmp/in" >"$tmp/out.$run" 2>/dev/null
+	(lines "$run" | $feed | BTI_CRASH_AT=$step BTI_CRASH_COUNT=$count bti-batch -C "$r" >"$tmp/out.$run"; exit $?) 2>/dev/null
 	krc=$?
-	[ "$krc" -eq 137 ] || echo "$spec: not killed there (exit $krc)" >>"$tmp/steps"
+	[ "$krc" -eq 137 ] || echo "$1 ($feed): not killed there (exit $krc)"
 	made=$(git -C "$r" rev-list --count "$old..HEAD")
 	printed=$(grep -cE "^[0-9a-f]{40}$|^g[0-9]+$" "$tmp/out.$run")
-	case $step in
-	locked|journal) want=0 ;;
-	branch-locked) want=$((count - 1)) ;;
-	branch) want=$count ;;
-	*) want=6 ;;
-	esac
-	[ "$made" -eq "$want" ] || echo "$spec: $made commits, wanted $want" >>"$tmp/steps"
-	[ "$printed" -le "$made" ] || echo "$spec: $printed printed but $made made" >>"$tmp/steps"
-	printed_in_head "$tmp/out.$run" >>"$tmp/steps"
-	after "$spec" >>"$tmp/steps"
-done
+	[ "$made" -eq "$want" ] || echo "$1 ($feed): $made commits, wanted $want"
+	[ "$printed" -le "$made" ] || echo "$1 ($feed): $printed printed but $made made"
+	printed_in_head "$tmp/out.$run"
+	after "$1 ($feed)"
+}
+{
+	killed locked:1 0 cat
+	killed journal:1 0 cat
+	killed branch-locked:1 0 cat
+	killed branch:1 6 cat
+	killed file:1 6 cat
+	killed index:1 6 cat
+	killed renamed:1 6 cat
+	killed released:1 6 cat
+	killed branch-locked:3 2 slow
+	killed branch:3 3 slow
+	killed file:1 6 slow
+} >>"$tmp/steps"
 is "$(cat "$tmp/steps")" "" "killed at each point: every printed commit is in HEAD, the next command makes all consistent"
+is "$(tr '\n' ' ' <"$tmp/out.10" | sed 's/g[0-9]*/g/g')" "g g " \
+	"killed at the third write with the lines one at a time: the results of the two lines written were printed"
 
 # --- kills at random times --------------------------------------------------------------
 t0=$(date +%s%N)
@@ -98,7 +110,7 @@ while [ "$i" -le 25 ]; do
 	old=$(git -C "$r" rev-parse HEAD)
 	ms=$((1 + $(od -An -N2 -tu2 /dev/urandom) % span))
 	lines "r$i" >"$tmp/in"
-	timeout -s KILL "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))" bti-batch -C "$r" <"$tmp/in" >"$tmp/rout" 2>/dev/null
+	(timeout -s KILL "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))" bti-batch -C "$r" <"$tmp/in" >"$tmp/rout"; exit $?) 2>/dev/null
 	krc=$?
 	if [ "$krc" -eq 137 ]; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
 	[ "$krc" -eq 137 ] || [ "$krc" -eq 0 ] || echo "kill $i after $ms ms: exit $krc" >>"$tmp/random"
