@@ -8,8 +8,8 @@
 static const char usage[] =
 "usage: bti-batch [-C DIR] [--by NAME] [--date DATE] [--stop-on-error]\n"
 "Reads changes from standard input, one a line, in the words of the\n"
-"commands (level ID 1 --reason \"...\", measure ID --what ...), quoted as in\n"
-"sh; applies each as that command would, one commit each, and prints one\n"
+"commands (level ID 1 --reason \"...\"), quoted as in sh; applies each as\n"
+"that command would, one commit each, and prints one\n"
 "line for each: what the command prints, or error LINE: rule: message.\n"
 "A refused line changes nothing; the lines after it go on.\n"
 "The work tree and git's index are written once, at the end.\n"
