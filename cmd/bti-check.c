@@ -9,6 +9,7 @@
 #include "case.h"
 #include "cli.h"
 #include "history.h"
+#include "progress.h"
 #include "repo.h"
 #include "util.h"
 #include "walk.h"
@@ -143,8 +144,11 @@ walk_worktree(struct check *k)
 	free(top);
 	if (found.n)
 		qsort(found.v, found.n, sizeof *found.v, cmp_found);
+	struct progress pg;
+	progress_start(&pg, "bti-check: cases", found.n);
 	for (size_t i = 0; i < found.n; i++) {
 		const char *path = found.v[i].path;
+		progress_set(&pg, i);
 		char *data;
 		size_t len, bad;
 		struct stat st;
@@ -168,6 +172,7 @@ walk_worktree(struct check *k)
 		}
 		free(found.v[i].path);
 	}
+	progress_end(&pg);
 	free(found.v);
 	return 0;
 }
