@@ -130,7 +130,7 @@ next_line(struct reader *rd, char **line)
 		rd->len -= rd->off;
 		rd->off = 0;
 		if (rd->cap - rd->len < 4096) {
-			rd->cap = rd->cap ? 2 * rd->cap : 65536;
+			rd->cap *= 2;
 			rd->buf = xrealloc(rd->buf, rd->cap + 1);
 		}
 		ssize_t got = read(rd->fd, rd->buf + rd->len, rd->cap - rd->len);
@@ -185,7 +185,8 @@ batch_run(struct cli *c, const struct batch_cmd *cmds, int fd, const struct batc
 	sigaction(SIGTERM, &sa, NULL);
 	struct progress pg;
 	progress_start(&pg, "bti-batch: lines", 0);
-	struct reader rd = { .fd = fd };
+	struct reader rd = { .fd = fd, .cap = 65536 };
+	rd.buf = xmalloc(rd.cap + 1);
 	char *line;
 	size_t lineno = 0, held = 0;
 	int got = 0;
