@@ -20,15 +20,15 @@ static const char usage[] =
 "Exit status: 0 all done, 1 a line refused, 2 usage, 3 repository error\n"
 "or interrupted (the lines done before are committed).\n";
 
-#define CMD(name, fn) int fn(int, char **);
+#define CMD(name, fn, all) int fn(int, char **);
 #include "batch-cmds.h"
 #undef CMD
 
 static const struct batch_cmd cmds[] = {
-#define CMD(name, fn) { name, fn },
+#define CMD(name, fn, all) { name, fn, all },
 #include "batch-cmds.h"
 #undef CMD
-	{ NULL, NULL },
+	{ NULL, NULL, 0 },
 };
 
 int

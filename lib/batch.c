@@ -58,9 +58,9 @@ find_cmd(const struct batch_cmd *cmds, const char *name)
 /* Runs one line's words; returns its exit code, with *msg the error to
  * report (to free) when it is not 0. */
 static int
-run_line(const struct batch_cmd *cmds, const struct batch_opts *bo, char **w, int n, char **msg)
+run_line(const struct batch_cmd *cmds, const struct batch_cmd *cmd, const struct batch_opts *bo,
+    char **w, int n, char **msg)
 {
-	const struct batch_cmd *cmd = find_cmd(cmds, w[0]);
 	*msg = NULL;
 	if (!cmd) {
 		struct buf names = { 0 };
@@ -211,7 +211,16 @@ batch_run(struct cli *c, const struct batch_cmd *cmds, int fd, const struct batc
 			words_free(w);
 			continue;
 		} else {
-			lrc = run_line(cmds, bo, w, n, &msg);
+			const struct batch_cmd *cmd = find_cmd(cmds, w[0]);
+			if (cmd && cmd->reads_all && held) {
+				if (publish(&dg) != EXIT_OK) {
+					words_free(w);
+					rc = EXIT_SYSTEM;
+					break;
+				}
+				held = 0;
+			}
+			lrc = run_line(cmds, cmd, bo, w, n, &msg);
 			words_free(w);
 		}
 		if (lrc != EXIT_OK)

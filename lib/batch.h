@@ -10,6 +10,9 @@
 struct batch_cmd {
 	const char *name;       /* "bti-level" */
 	int (*main)(int argc, char **argv);
+	int reads_all;          /* reads every case through its own handle on the
+	                         * repository (bti-new looks for the child's open
+	                         * case): the commits so far are written first */
 };
 
 struct batch_opts {

@@ -112,6 +112,12 @@ is "$(git -C "$tmp/c4" log -2 --format=%an | tr '\n' ,)" "Per Pedersen,Lise Lund
 is "$(yq "$tmp/c4/$(cpath "$a")" '[str(g["date"]) for g in d["goals"]][-2:]')" "2026-03-01, 2026-03-02" \
 	"a line's --date wins"
 
+# --- bti-new after a change in the same batch sees the changed case -----------------------
+printf 'goal %s --date 2026-01-20 --text Ny\nnew --if-new --date 2026-01-21 --name Ola --born 2015-06-02 --service Skole --concern x --worry 3\n' "$a" >"$tmp/ifnew"
+expect 0 "new --if-new after a change to the child's case" sh -c 'bti-batch -C "$1" <"$2"' sh "$tmp/c4" "$tmp/ifnew"
+is "$(out | tail -1)" "$a" "it finds the open case the batch changed and opens none"
+unlike "$(err)" "case/invalid" "every case was looked at"
+
 # --- a bare repository ---------------------------------------------------------------------
 git clone -q --bare "$r" "$tmp/bare.git" || echo "Bail out! clone"
 printf 'goal %s --date 2026-01-20 --text Bar\n' "$a" >"$tmp/one"
