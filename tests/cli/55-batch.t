@@ -113,7 +113,7 @@ is "$(yq "$tmp/c4/$(cpath "$a")" '[str(g["date"]) for g in d["goals"]][-2:]')" "
 	"a line's --date wins"
 
 # --- bti-new after a change in the same batch sees the changed case -----------------------
-printf 'goal %s --date 2026-01-20 --text Ny\nnew --if-new --date 2026-01-21 --name Ola --born 2015-06-02 --service Skole --concern x --worry 3\n' "$a" >"$tmp/ifnew"
+printf 'goal %s --date 2026-03-05 --text Ny\nnew --if-new --date 2026-03-05 --name Ola --born 2015-06-02 --service Skole --concern x --worry 3\n' "$a" >"$tmp/ifnew"
 expect 0 "new --if-new after a change to the child's case" sh -c 'bti-batch -C "$1" <"$2"' sh "$tmp/c4" "$tmp/ifnew"
 is "$(out | tail -1)" "$a" "it finds the open case the batch changed and opens none"
 unlike "$(err)" "case/invalid" "every case was looked at"
