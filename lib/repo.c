@@ -343,7 +343,7 @@ finish(struct repo *r, const git_oid *commit, const struct jfile *f, size_t n, s
 
 /* A copy of the batch's pending files with f merged in (*n its length): a
  * file already pending keeps the blob it had before the batch and takes
- * f's new one. It replaces r->pend once the branch has moved. */
+ * f's new one. */
 static struct jfile *
 pend_merge(struct repo *r, const struct jfile *f, size_t nf, size_t *n)
 {
@@ -471,7 +471,7 @@ out:
 int
 repo_batch(struct repo *r, struct diags *dg)
 {
-	git_odb *odb;
+	git_odb *odb = NULL;
 	if (!r->head) {
 		diag_add(dg, NULL, 0, 0, "repo", "the branch has no commit yet; run bti-init first");
 		return -1;
