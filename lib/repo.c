@@ -192,6 +192,7 @@ repo_close(struct repo *r)
 	for (size_t i = 0; i < r->npend; i++)
 		free(r->pend[i].path);
 	free(r->pend);
+	free(r->fresh);
 	git_tree_free(r->tree);
 	git_commit_free(r->head);
 	ilock_release(&r->il);
@@ -365,6 +366,37 @@ pend_merge(struct repo *r, const struct jfile *f, size_t nf, size_t *n)
 	return p;
 }
 
+/* Notes the objects a batch's commit made, for repo_publish: the commit,
+ * and for each file its blob and the trees on its way (all of them new,
+ * or already stored: a pack may repeat an object). */
+static void
+fresh_objects(struct repo *r, const git_oid *commit, git_tree *tree, const struct change *ch, size_t n)
+{
+	r->fresh = xrealloc(r->fresh, (r->nfresh + 2 + n * 8) * sizeof *r->fresh);
+	r->fresh[r->nfresh++] = *commit;
+	r->fresh[r->nfresh++] = *git_tree_id(tree);
+	for (size_t i = 0; i < n; i++) {
+		char *dir = xstrdup(ch[i].path);
+		for (char *slash = dir; (slash = strchr(slash, '/')) != NULL; slash++) {
+			git_tree_entry *e;
+			*slash = 0;
+			if (git_tree_entry_bypath(&e, tree, dir) == 0) {
+				r->fresh = xrealloc(r->fresh, (r->nfresh + 2) * sizeof *r->fresh);
+				r->fresh[r->nfresh++] = *git_tree_entry_id(e);
+				git_tree_entry_free(e);
+			}
+			*slash = '/';
+		}
+		git_tree_entry *e;
+		if (git_tree_entry_bypath(&e, tree, ch[i].path) == 0) {
+			r->fresh = xrealloc(r->fresh, (r->nfresh + 2) * sizeof *r->fresh);
+			r->fresh[r->nfresh++] = *git_tree_entry_id(e);
+			git_tree_entry_free(e);
+		}
+		free(dir);
+	}
+}
+
 int
 repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
     const git_signature *author, char *out, struct diags *dg)
@@ -430,6 +462,7 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 			git_fail(dg, "cannot read the new commit");
 			goto out;
 		}
+		fresh_objects(r, &commit_oid, tree, ch, n);
 		git_commit_free(r->head);
 		git_tree_free(r->tree);
 		r->head = c;
@@ -505,9 +538,14 @@ repo_publish(struct repo *r, const char *msg, struct diags *dg)
 	git_buf pack = { 0 };
 	git_odb *odb = NULL;
 	git_odb_writepack *wp = NULL;
+	git_packbuilder *pb = NULL;
 	git_indexer_progress stats = { 0 };
-	int rc = -1;
-	if (git_mempack_dump(&pack, r->git, r->mempack) < 0 || git_repository_odb(&odb, r->git) < 0 ||
+	int rc = -1, ins = git_packbuilder_new(&pb, r->git);
+	/* Only the new objects: git_mempack_dump would pack every tree and
+	 * blob the commits reach, the whole repository. */
+	for (size_t i = 0; ins == 0 && i < r->nfresh; i++)
+		ins = git_packbuilder_insert(pb, &r->fresh[i], NULL);
+	if (ins < 0 || git_packbuilder_write_buf(&pack, pb) < 0 || git_repository_odb(&odb, r->git) < 0 ||
 	    git_odb_write_pack(&wp, odb, NULL, NULL) < 0 || wp->append(wp, pack.ptr, pack.size, &stats) < 0 ||
 	    wp->commit(wp, &stats) < 0) {
 		store_failed(r, dg, "cannot write the new commits", errno);
@@ -515,6 +553,7 @@ repo_publish(struct repo *r, const char *msg, struct diags *dg)
 	}
 	git_mempack_reset(r->mempack);
 	git_odb_refresh(odb);
+	r->nfresh = 0;
 	if (branch_move(r, &r->published, git_commit_id(r->head), msg, dg) < 0)
 		goto out;
 	crash_point("branch");
@@ -524,6 +563,7 @@ repo_publish(struct repo *r, const char *msg, struct diags *dg)
 out:
 	if (wp)
 		wp->free(wp);
+	git_packbuilder_free(pb);
 	git_odb_free(odb);
 	git_buf_dispose(&pack);
 	return rc;

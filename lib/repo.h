@@ -32,6 +32,8 @@ struct repo {
 	struct jfile *pend;
 	size_t npend;
 	git_odb_backend *mempack;       /* the batch's new objects */
+	git_oid *fresh;                 /* their ids, for repo_publish */
+	size_t nfresh;
 	git_oid published;              /* the commit the branch is at */
 	size_t unpublished;             /* commits since */
 };

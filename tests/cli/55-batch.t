@@ -115,7 +115,8 @@ is "$(yq "$tmp/c4/$(cpath "$a")" '[str(g["date"]) for g in d["goals"]][-2:]')" "
 # --- bti-new after a change in the same batch sees the changed case -----------------------
 printf 'goal %s --date 2026-03-05 --text Ny\nnew --if-new --date 2026-03-05 --name Ola --born 2015-06-02 --service Skole --concern x --worry 3\n' "$a" >"$tmp/ifnew"
 expect 0 "new --if-new after a change to the child's case" sh -c 'bti-batch -C "$1" <"$2"' sh "$tmp/c4" "$tmp/ifnew"
-is "$(out | tail -1)" "$a" "it finds the open case the batch changed and opens none"
+like "$(out | tail -1)" "^($a|$b)$" "it finds the child's open cases (one the batch changed) and opens none"
+is "$(git -C "$tmp/c4" log -1 --format=%s)" "bti-goal $a: goal g10" "no commit for the new line"
 unlike "$(err)" "case/invalid" "every case was looked at"
 
 # --- a bare repository ---------------------------------------------------------------------
@@ -131,7 +132,7 @@ pid=$!
 exec 3>"$tmp/fifo"
 printf 'goal %s --date 2026-01-20 --text "Mål %s"\n' "$a" 1 "$b" 2 >&3
 i=0
-while [ "$(wc -l <"$tmp/sig.out")" -lt 2 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+while [ "$(cat "$tmp/sig.out" 2>/dev/null | wc -l)" -lt 2 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 kill -TERM $pid
 wait $pid
 src=$?
