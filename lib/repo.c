@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
 
 #include "branch.h"
 #include "crash.h"
@@ -535,38 +536,39 @@ repo_publish(struct repo *r, const char *msg, struct diags *dg)
 {
 	if (!r->unpublished)
 		return 0;
-	git_buf pack = { 0 };
+	/* Each new object is written as git writes one (a loose object):
+	 * git_mempack_dump would pack every tree and blob the commits reach,
+	 * and packing only the new ones spends its time looking for deltas. */
 	git_odb *odb = NULL;
-	git_odb_writepack *wp = NULL;
-	git_packbuilder *pb = NULL;
-	git_indexer_progress stats = { 0 };
-	int rc = -1, ins = git_packbuilder_new(&pb, r->git);
-	/* Only the new objects: git_mempack_dump would pack every tree and
-	 * blob the commits reach, the whole repository. */
-	for (size_t i = 0; ins == 0 && i < r->nfresh; i++)
-		ins = git_packbuilder_insert(pb, &r->fresh[i], NULL);
-	if (ins < 0 || git_packbuilder_write_buf(&pack, pb) < 0 || git_repository_odb(&odb, r->git) < 0 ||
-	    git_odb_write_pack(&wp, odb, NULL, NULL) < 0 || wp->append(wp, pack.ptr, pack.size, &stats) < 0 ||
-	    wp->commit(wp, &stats) < 0) {
-		store_failed(r, dg, "cannot write the new commits", errno);
-		goto out;
+	git_odb_backend *loose = NULL;
+	char *dir = xasprintf("%sobjects", git_repository_path(r->git));
+	int rc = git_repository_odb(&odb, r->git) < 0 || git_odb_backend_loose(&loose, dir, -1, 0, 0, 0) < 0 ? -1 : 0;
+	for (size_t i = 0; rc == 0 && i < r->nfresh; i++) {
+		git_odb_object *o;
+		rc = git_odb_read(&o, odb, &r->fresh[i]);
+		if (rc == 0) {
+			rc = loose->write(loose, &r->fresh[i], git_odb_object_data(o), git_odb_object_size(o),
+			    git_odb_object_type(o));
+			git_odb_object_free(o);
+		}
+	}
+	free(dir);
+	if (loose)
+		loose->free(loose);
+	if (rc < 0) {
+		git_odb_free(odb);
+		return store_failed(r, dg, "cannot write the new commits", errno);
 	}
 	git_mempack_reset(r->mempack);
 	git_odb_refresh(odb);
+	git_odb_free(odb);
 	r->nfresh = 0;
 	if (branch_move(r, &r->published, git_commit_id(r->head), msg, dg) < 0)
-		goto out;
+		return -1;
 	crash_point("branch");
 	git_oid_cpy(&r->published, git_commit_id(r->head));
 	r->unpublished = 0;
-	rc = 0;
-out:
-	if (wp)
-		wp->free(wp);
-	git_packbuilder_free(pb);
-	git_odb_free(odb);
-	git_buf_dispose(&pack);
-	return rc;
+	return 0;
 }
 
 int

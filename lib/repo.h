@@ -85,7 +85,7 @@ int repo_commit(struct repo *r, const struct change *ch, size_t n, const char *m
  * and the index is locked). */
 int repo_batch(struct repo *r, struct diags *dg);
 /* In a batch, the commits made since the last call are kept in memory:
- * this writes their objects as one pack and moves the branch to the last
+ * this writes their objects and moves the branch to the last
  * (one reflog entry, msg). Until then they are in no repository: a batch
  * reports a commit only after this. */
 int repo_publish(struct repo *r, const char *msg, struct diags *dg);
