@@ -23,6 +23,7 @@ CMDS = bti-init bti-new bti-level bti-guardian bti-consent bti-service \
 	bti-correct bti-due
 CMDS += bti-list bti-show bti-find bti-config
 CMDS += bti-archive bti-purge
+CMDS += bti-batch
 BINS = $(CMDS:%=bin/%)
 LIBSRC = $(filter-out lib/embed-data.c,$(wildcard lib/*.c))
 LIBOBJ = $(LIBSRC:.c=.o) lib/embed-data.o
@@ -47,6 +48,18 @@ lib/libbti.a: $(LIBOBJ)
 bin/%: cmd/%.c lib/libbti.a
 	@mkdir -p bin
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libbti.a $(LIBS)
+
+# bti-batch runs the changing commands in its own process: each is built a
+# second time with its main renamed (cmd/batch-cmds.h lists them).
+BATCH_CMDS = $(shell grep -o '"bti-[a-z]*"' cmd/batch-cmds.h | tr -d '"')
+BATCH_OBJ = $(BATCH_CMDS:%=cmd/%.batch.o)
+
+cmd/%.batch.o: cmd/%.c lib/*.h
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Dmain=$(subst -,_,$*)_main -c -o $@ $<
+
+bin/bti-batch: cmd/bti-batch.c cmd/batch-cmds.h $(BATCH_OBJ) lib/libbti.a
+	@mkdir -p bin
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BATCH_OBJ) lib/libbti.a $(LIBS)
 
 tests/unit/%: tests/unit/%.c tests/unit/tap.h lib/libbti.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libbti.a $(LIBS)
@@ -139,7 +152,7 @@ deb:
 	dpkg-buildpackage -b -us -uc
 
 clean:
-	rm -rf bin lib/*.o lib/libbti.a lib/embed-data.c $(UNIT) tests/valgrind-bin \
+	rm -rf bin lib/*.o cmd/*.o lib/libbti.a lib/embed-data.c $(UNIT) tests/valgrind-bin \
 	    tests/fuzz/fuzz_case tests/fuzz/run
 
 .PHONY: all deps check check-asan check-valgrind fuzz bench demo install uninstall deb clean

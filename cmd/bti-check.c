@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "due.h"
 #include "history.h"
+#include "progress.h"
 #include "purge.h"
 #include "repo.h"
 #include "retention.h"
@@ -154,8 +155,11 @@ walk_worktree(struct check *k)
 	free(top);
 	if (found.n)
 		qsort(found.v, found.n, sizeof *found.v, cmp_found);
+	struct progress pg;
+	progress_start(&pg, "bti-check: cases", found.n);
 	for (size_t i = 0; i < found.n; i++) {
 		const char *path = found.v[i].path;
+		progress_set(&pg, i);
 		char *data;
 		size_t len, bad;
 		struct stat st;
@@ -179,6 +183,7 @@ walk_worktree(struct check *k)
 		}
 		free(found.v[i].path);
 	}
+	progress_end(&pg);
 	free(found.v);
 	return 0;
 }

@@ -12,6 +12,8 @@
 #define BTI_VERSION "0.1"
 #endif
 
+void (*cli_exit)(int code, char *msg);
+
 int
 cli_common(struct cli *c, int opt, const char *arg)
 {
@@ -26,28 +28,35 @@ cli_common(struct cli *c, int opt, const char *arg)
 		c->date = arg;
 		return 1;
 	case 'h':
-		fputs(c->usage, stdout);
-		exit(EXIT_OK);
 	case 'V':
-		printf("%s %s\n", c->prog, BTI_VERSION);
+		if (cli_exit)
+			cli_exit(EXIT_USAGE, xstrdup("--help and --version are not for a batch line"));
+		if (opt == 'V') {
+			printf("%s %s\n", c->prog, BTI_VERSION);
+			exit(EXIT_OK);
+		}
+		fputs(c->usage, stdout);
 		exit(EXIT_OK);
 	case '?':
 	case ':':
+		if (cli_exit)
+			cli_exit(EXIT_USAGE, xstrdup("an unknown option or a missing value (see above)"));
 		fprintf(stderr, "Try '%s --help'.\n", c->prog);
 		exit(EXIT_USAGE);
 	}
 	return 0;
 }
 
-static void
+/* Prints the message; returns it escaped (to free). */
+static char *
 verror(const struct cli *c, const char *fmt, va_list ap)
 {
 	char *msg = xvasprintf(fmt, ap);
 	struct buf b = { 0 };
 	text_escape(&b, msg);
 	fprintf(stderr, "%s: %s\n", c->prog, b.p ? b.p : "");
-	buf_free(&b);
 	free(msg);
+	return b.p ? b.p : xstrdup("");
 }
 
 void
@@ -55,7 +64,7 @@ cli_error(const struct cli *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	verror(c, fmt, ap);
+	free(verror(c, fmt, ap));
 	va_end(ap);
 }
 
@@ -64,8 +73,11 @@ cli_usage(const struct cli *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	verror(c, fmt, ap);
+	char *msg = verror(c, fmt, ap);
 	va_end(ap);
+	if (cli_exit)
+		cli_exit(EXIT_USAGE, msg);
+	free(msg);
 	fprintf(stderr, "Try '%s --help'.\n", c->prog);
 	exit(EXIT_USAGE);
 }

@@ -41,6 +41,11 @@ int cli_getopt(struct cli *c, int argc, char **argv, const char *shortopts,
 /* Checks s as text of kind (TEXT_LINE or TEXT_LINES); exits 2 naming what
  * (an option or argument) when it holds a control character it must not. */
 void cli_text(const struct cli *c, const char *what, const char *s, int kind);
+/* When set (bti-batch), called instead of exiting by cli_usage and by
+ * cli_common for -h, -V and bad options, with the exit code and the
+ * message, which it frees; it must not return. */
+extern void (*cli_exit)(int code, char *msg);
+
 /* Handles a common option; returns 1 when it was one. Exits for -h, -V and
  * unknown options. */
 int cli_common(struct cli *c, int opt, const char *arg);

@@ -9,7 +9,8 @@
 void
 crash_point(const char *name)
 {
-	const char *at = getenv("BTI_CRASH_AT");
-	if (at && !strcmp(at, name))
+	static long seen;
+	const char *at = getenv("BTI_CRASH_AT"), *count = getenv("BTI_CRASH_COUNT");
+	if (at && !strcmp(at, name) && ++seen >= (count ? atol(count) : 1))
 		kill(getpid(), SIGKILL);
 }

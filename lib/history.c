@@ -5,6 +5,7 @@
 #include "case.h"
 #include "history.h"
 #include "merge.h"
+#include "progress.h"
 #include "sign.h"
 #include "util.h"
 #include "yamlio.h"
@@ -240,9 +241,14 @@ check_walk(struct repo *r, git_revwalk *w, struct diags *dg)
 {
 	git_oid oid;
 	int rc = 0;
+	struct progress pg;
+	progress_start(&pg, "bti-check: commits", 0);
 	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
-	while (rc == 0 && git_revwalk_next(&oid, w) == 0)
+	for (size_t n = 1; rc == 0 && git_revwalk_next(&oid, w) == 0; n++) {
 		rc = check_commit(r, &oid, dg);
+		progress_set(&pg, n);
+	}
+	progress_end(&pg);
 	git_revwalk_free(w);
 	return rc < 0 ? git_fail(dg, "cannot read a commit") : 0;
 }

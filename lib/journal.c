@@ -32,6 +32,18 @@ journal_write(struct repo *r, const git_oid *commit, const struct jfile *f, size
 	return rc;
 }
 
+int
+journal_write_batch(struct repo *r, const git_oid *base)
+{
+	char a[GIT_OID_HEXSZ + 1];
+	char *text = xasprintf("bti-journal 2\ncommit %s\nbatch\n", git_oid_tostr(a, sizeof a, base));
+	char *path = journal_path(r);
+	int rc = write_file_atomic(path, text, strlen(text), 0644);
+	free(path);
+	free(text);
+	return rc;
+}
+
 void
 journal_remove(struct repo *r)
 {
@@ -43,16 +55,21 @@ journal_remove(struct repo *r)
 /* Parses "bti-journal 2" text; -1 when it is not that (then nothing can
  * have been written on its account that the next command could finish). */
 static int
-journal_parse(char *text, git_oid *commit, struct jfile **files, size_t *n)
+journal_parse(char *text, git_oid *commit, int *batch, struct jfile **files, size_t *n)
 {
 	*files = NULL;
 	*n = 0;
+	*batch = 0;
 	char *line = strtok(text, "\n");
 	if (!line || strcmp(line, "bti-journal 2") || !(line = strtok(NULL, "\n")) ||
 	    strncmp(line, "commit ", 7) || git_oid_fromstr(commit, line + 7) < 0)
 		return -1;
 	while ((line = strtok(NULL, "\n"))) {
 		struct jfile f = { 0 };
+		if (!strcmp(line, "batch") && !*n) {
+			*batch = 1;
+			continue;
+		}
 		char *sp1 = strchr(line, ' '), *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
 		char *sp3 = sp2 ? strchr(sp2 + 1, ' ') : NULL;
 		if (strncmp(line, "file ", 5) || !sp3)
@@ -194,6 +211,46 @@ journal_settle(struct repo *r, const git_oid *commit, const struct jfile *f, siz
 	return edited;
 }
 
+/* The files a batch changed: every file added or modified between the
+ * trees of base and head, from base's blob to head's (paths allocated). */
+static int
+batch_files(struct repo *r, const git_oid *base, const git_oid *head, struct jfile **files,
+    size_t *n, struct diags *dg)
+{
+	git_commit *bc = NULL, *hc = NULL;
+	git_tree *bt = NULL, *ht = NULL;
+	git_diff *diff = NULL;
+	int rc = -1;
+	if (git_commit_lookup(&bc, r->git, base) < 0 || git_commit_tree(&bt, bc) < 0 ||
+	    git_commit_lookup(&hc, r->git, head) < 0 || git_commit_tree(&ht, hc) < 0 ||
+	    git_diff_tree_to_tree(&diff, r->git, bt, ht, NULL) < 0) {
+		git_fail(dg, "cannot compare the interrupted batch's commits");
+		goto out;
+	}
+	size_t nd = git_diff_num_deltas(diff);
+	*files = xmalloc((nd + 1) * sizeof **files);
+	*n = 0;
+	for (size_t i = 0; i < nd; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		if ((d->status != GIT_DELTA_ADDED && d->status != GIT_DELTA_MODIFIED) ||
+		    d->new_file.mode != GIT_FILEMODE_BLOB)
+			continue;
+		struct jfile *f = &(*files)[(*n)++];
+		f->path = xstrdup(d->new_file.path);
+		f->has_old = d->status == GIT_DELTA_MODIFIED;
+		f->old = d->old_file.id;
+		f->new = d->new_file.id;
+	}
+	rc = 0;
+out:
+	git_diff_free(diff);
+	git_tree_free(bt);
+	git_tree_free(ht);
+	git_commit_free(bc);
+	git_commit_free(hc);
+	return rc;
+}
+
 int
 journal_recover(struct repo *r, struct diags *dg)
 {
@@ -213,12 +270,22 @@ journal_recover(struct repo *r, struct diags *dg)
 	git_oid commit, head;
 	struct jfile *f;
 	size_t n;
-	int parsed = journal_parse(text, &commit, &f, &n);
+	int batch;
+	int parsed = journal_parse(text, &commit, &batch, &f, &n);
+	int rc = 0, keep = 0, at = parsed == 0 && git_reference_name_to_id(&head, r->git, r->refname) == 0;
+	/* A batch killed after it moved the branch: what it changed since its
+	 * base is brought to HEAD. */
+	if (at && batch && !git_oid_equal(&commit, &head)) {
+		free(f);
+		if (batch_files(r, &commit, &head, &f, &n, dg) < 0) {
+			free(text);
+			return -1;      /* the journal stays */
+		}
+		commit = head;
+	}
 	for (size_t i = 0; parsed == 0 && i < n; i++)
 		wt_remove_temps(r->workdir, f[i].path);
-	int rc = 0, keep = 0;
-	if (parsed == 0 && git_reference_name_to_id(&head, r->git, r->refname) == 0 &&
-	    git_oid_equal(&commit, &head)) {
+	if (at && git_oid_equal(&commit, &head) && n) {
 		int edited = journal_settle(r, &commit, f, n, 1, dg);
 		if (edited < 0 || ilock_commit(&r->il) < 0) {
 			if (edited >= 0)
@@ -238,6 +305,8 @@ journal_recover(struct repo *r, struct diags *dg)
 	}
 	if (!keep)
 		journal_remove(r);
+	for (size_t i = 0; batch && i < n; i++)
+		free(f[i].path);
 	free(f);
 	free(text);
 	return rc;

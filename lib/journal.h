@@ -18,6 +18,10 @@ struct jfile {
 };
 
 int journal_write(struct repo *r, const git_oid *commit, const struct jfile *f, size_t n);
+/* A batch's journal (bti-batch), written once before its first commit:
+ * the work tree and the index are at commit base, and every file that
+ * differs between base and HEAD is to be brought to HEAD. */
+int journal_write_batch(struct repo *r, const git_oid *base);
 void journal_remove(struct repo *r);
 /* Brings each file and its index entry from the old blob to the new one,
  * in r->il (the caller commits the index). A file or an index entry that
@@ -29,7 +33,8 @@ int journal_settle(struct repo *r, const git_oid *commit, const struct jfile *f,
     int recovering, struct diags *dg);
 /* Finishes the command that left the journal, if its commit is HEAD, and
  * removes the journal; forgets it otherwise (nothing was written before
- * the branch moved). Returns -1 when the command must not go on. */
+ * the branch moved). A batch's journal is finished for every file that
+ * differs between its base and HEAD. Returns -1 when the command must not go on. */
 int journal_recover(struct repo *r, struct diags *dg);
 
 #endif

@@ -10,16 +10,73 @@
 #include "util.h"
 #include "yamlio.h"
 
+static struct {
+	int open;
+	struct repo repo;
+	char *error;            /* the last command's first error */
+} session;
+
+int
+op_session_begin(struct cli *cli, struct diags *dg)
+{
+	if (repo_open(&session.repo, cli->dir, 0, dg) < 0)
+		return EXIT_SYSTEM;
+	if (repo_lock(&session.repo, dg) < 0 || repo_load(&session.repo, dg) < 0 ||
+	    sign_ready(&session.repo, dg) < 0 || repo_batch(&session.repo, dg) < 0) {
+		repo_close(&session.repo);
+		return EXIT_SYSTEM;
+	}
+	session.open = 1;
+	return EXIT_OK;
+}
+
+const char *
+op_session_error(void)
+{
+	return session.error;
+}
+
+int
+op_session_publish(struct diags *dg)
+{
+	char *msg = xasprintf("bti-batch: %zu commits", session.repo.unpublished);
+	int rc = repo_publish(&session.repo, msg, dg);
+	free(msg);
+	return rc < 0 ? EXIT_SYSTEM : EXIT_OK;
+}
+
+void
+op_session_end(struct diags *dg)
+{
+	repo_flush(&session.repo, dg);
+	repo_close(&session.repo);
+	free(session.error);
+	session.error = NULL;
+	session.open = 0;
+}
+
 int
 op_begin(struct op *o, struct cli *cli)
 {
 	memset(o, 0, sizeof *o);
 	o->cli = cli;
+	free(session.error);
+	session.error = NULL;
 	o->date = cli_date(cli);
 	date_format(o->date, o->datestr);
 	if (o->date > date_today())
 		return o->status = op_refuse(o, NULL, "date/future",
 		    "--date %s is in the future; record events when they have happened", o->datestr);
+	if (session.open) {
+		if (cli->dir) {
+			diag_add(&o->dg, NULL, 0, 0, "usage", "-C goes to bti-batch, not on a line");
+			return o->status = EXIT_USAGE;
+		}
+		o->repo = session.repo;
+		if (repo_author(o->repo.git, cli->by, &o->author, &o->dg) < 0)
+			return o->status = EXIT_USAGE;
+		return EXIT_OK;
+	}
 	if (repo_open(&o->repo, cli->dir, 0, &o->dg) < 0)
 		return o->status = EXIT_SYSTEM;
 	/* The author is settled before the lock, whose recovery may write. */
@@ -159,11 +216,18 @@ int
 op_end(struct op *o)
 {
 	diag_print(&o->dg, o->cli->prog, stderr);
+	for (size_t i = 0; session.open && !session.error && i < o->dg.n; i++)
+		if (!o->dg.v[i].warning)
+			session.error = xasprintf("%s: %s", o->dg.v[i].rule, o->dg.v[i].msg);
 	diags_free(&o->dg);
 	doc_free(&o->doc);
 	git_signature_free(o->author);
-	repo_close(&o->repo);
-	if (fflush(stdout) != 0 && o->status == EXIT_OK)
+	if (!session.open)
+		repo_close(&o->repo);
+	else if (o->repo.git)
+		session.repo = o->repo;         /* its HEAD has moved */
+	/* In a session the results wait for their commits (bti-batch). */
+	if ((session.open ? ferror(stdout) : fflush(stdout) != 0) && o->status == EXIT_OK)
 		o->status = EXIT_SYSTEM;
 	return o->status;
 }

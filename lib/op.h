@@ -19,6 +19,21 @@ struct op {
 	int status;             /* exit code so far */
 };
 
+/* A session (bti-batch): one repository opened, locked and loaded once for
+ * many commands run in the same process. While it is open, op_begin takes
+ * the session's repository instead of opening one (refusing -C), op_end
+ * gives it back instead of closing it, and repo_commit leaves the work tree
+ * and the index to op_session_end (repo_batch). op_session_error gives the
+ * last command's first error as "rule: message" (NULL when it had none). */
+int op_session_begin(struct cli *cli, struct diags *dg);
+const char *op_session_error(void);
+/* Writes the commits made since the last call and moves the branch
+ * (repo_publish); returns an exit code. */
+int op_session_publish(struct diags *dg);
+/* Writes the work tree and the index (repo_flush: a failure is a warning,
+ * repo/unfinished, as for a single command) and closes the session. */
+void op_session_end(struct diags *dg);
+
 /* Opens and locks the repository, loads its model, settles author and date.
  * Returns an exit code; on anything but EXIT_OK call op_end at once. */
 int op_begin(struct op *o, struct cli *cli);

@@ -8,6 +8,9 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+
 #include "branch.h"
 #include "crash.h"
 #include "embedded.h"
@@ -188,6 +191,10 @@ repo_close(struct repo *r)
 		model_free(&r->model);
 		schema_free(&r->schema);
 	}
+	for (size_t i = 0; i < r->npend; i++)
+		free(r->pend[i].path);
+	free(r->pend);
+	free(r->fresh);
 	git_tree_free(r->tree);
 	git_commit_free(r->head);
 	ilock_release(&r->il);
@@ -251,6 +258,9 @@ repo_check_clean(struct repo *r, const char *path, struct diags *dg)
 	int in_head = 0;
 	if (!r->workdir)
 		return 0;
+	for (size_t i = 0; i < r->npend; i++)
+		if (!strcmp(r->pend[i].path, path))
+			return 0;       /* changed by this batch: checked when first changed */
 	if (r->tree) {
 		git_tree_entry *e;
 		if (git_tree_entry_bypath(&e, r->tree, path) == 0) {
@@ -299,6 +309,94 @@ store_failed(struct repo *r, struct diags *dg, const char *what, int err)
 	else
 		diag_add(dg, NULL, 0, 0, "repo", "%s: %s", what, msg);
 	return -1;
+}
+
+/* Brings the work tree and the index to commit for the files f, writes
+ * the index and releases its lock. A failure is reported as a warning:
+ * the change is recorded, and the journal stays for the next command. */
+static int
+finish(struct repo *r, const git_oid *commit, const struct jfile *f, size_t n, struct diags *dg)
+{
+	size_t mark = dg->n;
+	int settled = journal_settle(r, commit, f, n, 0, dg);
+	if (settled >= 0 && !wt_sync) {
+		int fd = open(r->workdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd >= 0) {
+			syncfs(fd);
+			close(fd);
+		}
+	}
+	if (settled < 0 || ilock_commit(&r->il) < 0) {
+		if (settled >= 0)
+			git_fail(dg, "cannot write the index");
+		for (size_t i = mark; i < dg->n; i++) {
+			dg->errors -= !dg->v[i].warning;
+			dg->v[i].warning = 1;
+		}
+		diag_warn(dg, NULL, 0, 0, "repo/unfinished",
+		    "the change is committed (%.7s), but the work tree or the index could not be brought "
+		    "up to date (see above); the next bti command does that: do not run this command again",
+		    git_oid_tostr_s(commit));
+		return -1;
+	}
+	ilock_release(&r->il);
+	crash_point("released");
+	return 0;
+}
+
+/* A copy of the batch's pending files with f merged in (*n its length): a
+ * file already pending keeps the blob it had before the batch and takes
+ * f's new one. */
+static struct jfile *
+pend_merge(struct repo *r, const struct jfile *f, size_t nf, size_t *n)
+{
+	struct jfile *p = xmalloc((r->npend + nf) * sizeof *p);
+	if (r->npend)
+		memcpy(p, r->pend, r->npend * sizeof *p);
+	*n = r->npend;
+	for (size_t i = 0; i < nf; i++) {
+		size_t k = 0;
+		while (k < *n && strcmp(p[k].path, f[i].path))
+			k++;
+		if (k == *n) {
+			p[k] = f[i];
+			p[k].path = xstrdup(f[i].path);
+			++*n;
+		}
+		p[k].new = f[i].new;
+	}
+	return p;
+}
+
+/* Notes the objects a batch's commit made, for repo_publish: the commit,
+ * and for each file its blob and the trees on its way (all of them new,
+ * or already stored: a pack may repeat an object). */
+static void
+fresh_objects(struct repo *r, const git_oid *commit, git_tree *tree, const struct change *ch, size_t n)
+{
+	r->fresh = xrealloc(r->fresh, (r->nfresh + 2 + n * 8) * sizeof *r->fresh);
+	r->fresh[r->nfresh++] = *commit;
+	r->fresh[r->nfresh++] = *git_tree_id(tree);
+	for (size_t i = 0; i < n; i++) {
+		char *dir = xstrdup(ch[i].path);
+		for (char *slash = dir; (slash = strchr(slash, '/')) != NULL; slash++) {
+			git_tree_entry *e;
+			*slash = 0;
+			if (git_tree_entry_bypath(&e, tree, dir) == 0) {
+				r->fresh = xrealloc(r->fresh, (r->nfresh + 2) * sizeof *r->fresh);
+				r->fresh[r->nfresh++] = *git_tree_entry_id(e);
+				git_tree_entry_free(e);
+			}
+			*slash = '/';
+		}
+		git_tree_entry *e;
+		if (git_tree_entry_bypath(&e, tree, ch[i].path) == 0) {
+			r->fresh = xrealloc(r->fresh, (r->nfresh + 2) * sizeof *r->fresh);
+			r->fresh[r->nfresh++] = *git_tree_entry_id(e);
+			git_tree_entry_free(e);
+		}
+		free(dir);
+	}
 }
 
 int
@@ -358,6 +456,30 @@ repo_commit(struct repo *r, const struct change *ch, size_t n, const char *msg,
 		store_failed(r, dg, "cannot create the commit; nothing was changed", err);
 		goto out;
 	}
+	if (r->batch) {
+		/* The commit stays in memory, HEAD with it, until repo_publish
+		 * writes the objects and moves the branch. */
+		git_commit *c;
+		if (git_commit_lookup(&c, r->git, &commit_oid) < 0) {
+			git_fail(dg, "cannot read the new commit");
+			goto out;
+		}
+		fresh_objects(r, &commit_oid, tree, ch, n);
+		git_commit_free(r->head);
+		git_tree_free(r->tree);
+		r->head = c;
+		r->tree = tree;
+		tree = NULL;
+		size_t nj;
+		struct jfile *j = pend_merge(r, jf, n, &nj);
+		free(r->pend);
+		r->pend = j;
+		r->npend = nj;
+		r->unpublished++;
+		git_oid_tostr(out, GIT_OID_HEXSZ + 1, &commit_oid);
+		rc = 0;
+		goto out;
+	}
 	rc = repo_advance(r, &commit_oid, jf, n, msg, out, dg);
 out:
 	git_tree_free(tree);
@@ -383,30 +505,103 @@ repo_advance(struct repo *r, const git_oid *commit, const struct jfile *f, size_
 	}
 	crash_point("branch");
 	git_oid_tostr(out, GIT_OID_HEXSZ + 1, commit);
-	if (!r->workdir)
-		return 0;
-	/* The commit is made; now bring the work tree and the index along. A
-	 * failure here is not the command's: the change is recorded, and the
-	 * journal stays for the next command to finish the work. */
-	size_t mark = dg->n;
-	int settled = journal_settle(r, commit, f, n, 0, dg);
-	if (settled < 0 || ilock_commit(&r->il) < 0) {
-		if (settled >= 0)
-			git_fail(dg, "cannot write the index");
-		for (size_t i = mark; i < dg->n; i++) {
-			dg->errors -= !dg->v[i].warning;
-			dg->v[i].warning = 1;
-		}
-		diag_warn(dg, NULL, 0, 0, "repo/unfinished",
-		    "the change is committed (%.7s), but the work tree or the index could not be brought "
-		    "up to date (see above); the next bti command does that: do not run this command again",
-		    out);
-		return 0;
-	}
-	ilock_release(&r->il);
-	crash_point("released");
-	journal_remove(r);
+	if (r->workdir && finish(r, commit, f, n, dg) == 0)
+		journal_remove(r);
 	return 0;
+}
+
+int
+repo_batch(struct repo *r, struct diags *dg)
+{
+	git_odb *odb = NULL;
+	if (!r->head) {
+		diag_add(dg, NULL, 0, 0, "repo", "the branch has no commit yet; run bti-init first");
+		return -1;
+	}
+	/* New objects are kept in memory, above the repository's own stores,
+	 * and written as one pack by repo_publish. */
+	if (git_repository_odb(&odb, r->git) < 0 || git_mempack_new(&r->mempack) < 0 ||
+	    git_odb_add_backend(odb, r->mempack, 1000) < 0) {
+		git_odb_free(odb);
+		return git_fail(dg, "cannot keep new objects in memory");
+	}
+	git_odb_free(odb);
+	/* The trees are made from HEAD's, whose entries exist: libgit2 need not
+	 * look each one up again for every commit. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
+	r->batch = 1;
+	git_oid_cpy(&r->published, git_commit_id(r->head));
+	if (r->workdir && journal_write_batch(r, &r->published) < 0) {
+		diag_add(dg, NULL, 0, 0, "repo", "cannot write the journal: %s; nothing was changed", strerror(errno));
+		return -1;
+	}
+	crash_point("journal");
+	return 0;
+}
+
+int
+repo_publish(struct repo *r, const char *msg, struct diags *dg)
+{
+	if (!r->unpublished)
+		return 0;
+	/* Each new object is written as git writes one (a loose object):
+	 * git_mempack_dump would pack every tree and blob the commits reach,
+	 * and packing only the new ones spends its time looking for deltas. */
+	git_odb *odb = NULL;
+	git_odb_backend *loose = NULL;
+	char *dir = xasprintf("%sobjects", git_repository_path(r->git));
+	int rc = git_repository_odb(&odb, r->git) < 0 || git_odb_backend_loose(&loose, dir, -1, 0, 0, 0) < 0 ? -1 : 0;
+	for (size_t i = 0; rc == 0 && i < r->nfresh; i++) {
+		git_odb_object *o;
+		rc = git_odb_read(&o, odb, &r->fresh[i]);
+		if (rc == 0) {
+			rc = loose->write(loose, &r->fresh[i], git_odb_object_data(o), git_odb_object_size(o),
+			    git_odb_object_type(o));
+			git_odb_object_free(o);
+		}
+	}
+	free(dir);
+	if (loose)
+		loose->free(loose);
+	if (rc < 0) {
+		git_odb_free(odb);
+		return store_failed(r, dg, "cannot write the new commits", errno);
+	}
+	git_mempack_reset(r->mempack);
+	git_odb_refresh(odb);
+	git_odb_free(odb);
+	r->nfresh = 0;
+	if (branch_move(r, &r->published, git_commit_id(r->head), msg, dg) < 0)
+		return -1;
+	crash_point("branch");
+	git_oid_cpy(&r->published, git_commit_id(r->head));
+	r->unpublished = 0;
+	return 0;
+}
+
+int
+repo_flush(struct repo *r, struct diags *dg)
+{
+	int rc = 0;
+	/* Commits never published are in no repository: the journal stays, and
+	 * the next command brings the work tree and the index to the branch. */
+	if (r->unpublished) {
+		rc = -1;
+	} else if (r->workdir && r->npend) {
+		/* Many files: the file system is synced once, before the index
+		 * that records them is written. */
+		wt_sync = 0;
+		rc = finish(r, git_commit_id(r->head), r->pend, r->npend, dg);
+		wt_sync = 1;
+	}
+	if (r->workdir && rc == 0)
+		journal_remove(r);
+	for (size_t i = 0; i < r->npend; i++)
+		free(r->pend[i].path);
+	free(r->pend);
+	r->pend = NULL;
+	r->npend = 0;
+	return rc;
 }
 
 /* A name or e-mail address from src must be one line of UTF-8 text: a line

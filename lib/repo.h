@@ -10,6 +10,8 @@
 #include "model.h"
 #include "schema.h"
 
+struct jfile;
+
 struct repo {
 	git_repository *git;
 	const char *workdir;    /* ends in '/'; NULL when bare */
@@ -23,6 +25,17 @@ struct repo {
 	struct config cfg;
 	struct model model;
 	struct schema schema;
+	/* A batch (repo_batch): commits leave the work tree and the index to
+	 * repo_flush; pend lists every file changed since, from the blob they
+	 * hold to the blob HEAD has. */
+	int batch;
+	struct jfile *pend;
+	size_t npend;
+	git_odb_backend *mempack;       /* the batch's new objects */
+	git_oid *fresh;                 /* their ids, for repo_publish */
+	size_t nfresh;
+	git_oid published;              /* the commit the branch is at */
+	size_t unpublished;             /* commits since */
 };
 
 /* One file to write in a commit. */
@@ -74,6 +87,24 @@ struct jfile;
  * warnings as repo_commit. */
 int repo_advance(struct repo *r, const git_oid *commit, const struct jfile *f, size_t n,
     const char *msg, char *out, struct diags *dg);
+/* Batch mode (bti-batch): from now on repo_commit makes the commit and
+ * moves HEAD in memory (repo_publish writes them), and leaves the work
+ * tree and the index as they are. The
+ * journal, written here once, names the commit they are at: a batch killed
+ * at any point is finished by the next command, which brings every file
+ * that differs between that commit and HEAD to HEAD. repo_check_clean
+ * takes the files changed so far as clean (they were when first changed,
+ * and the index is locked). */
+int repo_batch(struct repo *r, struct diags *dg);
+/* In a batch, the commits made since the last call are kept in memory:
+ * this writes their objects and moves the branch to the last
+ * (one reflog entry, msg). Until then they are in no repository: a batch
+ * reports a commit only after this. */
+int repo_publish(struct repo *r, const char *msg, struct diags *dg);
+/* Brings the work tree and the index to HEAD for every file the batch
+ * changed, writes the index once and removes the journal. Returns -1 (with
+ * a warning, as repo_commit) when that could not be done; the commits stay. */
+int repo_flush(struct repo *r, struct diags *dg);
 
 /* The author: by (or $BTI_USER) as the name, else git config user.name;
  * the email from "Name <email>" or git config user.email. With git NULL,

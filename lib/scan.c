@@ -7,6 +7,7 @@
 
 #include "case.h"
 #include "embedded.h"
+#include "progress.h"
 #include "scan.h"
 #include "walk.h"
 #include "yamlio.h"
@@ -156,6 +157,7 @@ struct worker {
 	size_t first, step;
 	struct diags dg;
 	int failed;             /* could not start: no case of its share was read */
+	struct progress *pg;    /* the first worker's: its share stands for all */
 };
 
 static void *
@@ -180,6 +182,8 @@ work(void *arg)
 	for (size_t i = w->first; i < w->l->n; i += w->step) {
 		struct item *it = &w->l->v[i];
 		git_blob *b;
+		if (w->pg)
+			progress_set(w->pg, i);
 		if (it->cached)
 			continue;
 		it->d0 = w->dg.n;
@@ -288,8 +292,11 @@ scan_cases(struct repo *r, void (*fn)(const struct facts *, void *), void *arg, 
 	struct worker w[THREADS];
 	pthread_t t[THREADS];
 	int started[THREADS], failed = 0, unreadable = 0;
+	struct progress pg;
+	progress_start(&pg, "cases read", l.n);
 	for (int i = 0; i < THREADS; i++) {
-		w[i] = (struct worker){ .r = r, .l = &l, .first = (size_t)i, .step = THREADS };
+		w[i] = (struct worker){ .r = r, .l = &l, .first = (size_t)i, .step = THREADS,
+		    .pg = i ? NULL : &pg };
 		started[i] = missing && pthread_create(&t[i], NULL, work, &w[i]) == 0;
 		if (missing && !started[i])
 			work(&w[i]);
@@ -299,6 +306,7 @@ scan_cases(struct repo *r, void (*fn)(const struct facts *, void *), void *arg, 
 			pthread_join(t[i], NULL);
 		failed |= w[i].failed;
 	}
+	progress_end(&pg);
 	/* Every case is counted or named, in path order. */
 	for (size_t i = 0; i < l.n && !failed; i++) {
 		struct item *it = &l.v[i];

@@ -119,6 +119,8 @@ wt_read(const char *top, const char *rel, size_t max, char **data, size_t *len,
 	return 0;
 }
 
+int wt_sync = 1;
+
 int
 wt_write(const char *top, const char *rel, const void *data, size_t len, struct stat *st,
     size_t *bad)
@@ -141,7 +143,7 @@ wt_write(const char *top, const char *rel, const void *data, size_t len, struct 
 		p += w;
 		left -= (size_t)w;
 	}
-	if (fd < 0 || p != (const char *)data + len || fsync(fd) < 0 || fstat(fd, st) < 0)
+	if (fd < 0 || p != (const char *)data + len || (wt_sync && fsync(fd) < 0) || fstat(fd, st) < 0)
 		saved = errno;
 	if (fd >= 0 && close(fd) < 0 && !saved)
 		saved = errno;
@@ -149,7 +151,7 @@ wt_write(const char *top, const char *rel, const void *data, size_t len, struct 
 		saved = errno;
 	if (saved)
 		unlinkat(dfd, tmp, 0);
-	else
+	else if (wt_sync)
 		fsync(dfd);             /* the rename itself, durable */
 	close(dfd);
 	free(tmp);

@@ -20,6 +20,9 @@ int wt_read(const char *top, const char *rel, size_t max, char **data, size_t *l
     struct stat *st, size_t *bad);
 /* Writes rel atomically (a temporary file NAME.bti-tmp.PID, fsync, rename,
  * fsync of the directory), making missing directories; st is the new file's. */
+/* 0: wt_write leaves the flushing to the caller (a batch writing many
+ * files syncs the file system once). */
+extern int wt_sync;
 int wt_write(const char *top, const char *rel, const void *data, size_t len, struct stat *st,
     size_t *bad);
 /* Removes the file rel (never what a symbolic link points to), then the

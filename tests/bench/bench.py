@@ -13,6 +13,7 @@ settings through the environment (see run.sh and docs/bench.md):
     BENCH_DOC     the Markdown file whose results section is replaced
                   (default docs/bench.md; empty: none)
     BENCH_CHECK   0: do not run bti-check over each generated repository
+    BENCH_BATCH   workload-4 changes through one bti-batch (default 1000)
     BENCH_COLD_RESET  a shell command run before each cold bti-report run,
                   with $REPO set, to remove any cache bti keeps outside the
                   repository (a cache inside it is avoided anyway: each cold
@@ -46,6 +47,7 @@ FLOORS = os.environ.get("BENCH_FLOORS", os.path.join(WORK, "floors"))
 DOC = os.environ.get("BENCH_DOC", os.path.join(ROOT, "docs", "bench.md"))
 COLD_RESET = os.environ.get("BENCH_COLD_RESET", "")
 CHECK = os.environ.get("BENCH_CHECK", "1") != "0"
+BATCH = int(os.environ.get("BENCH_BATCH", "1000"))
 YEAR = "2025"
 WHEN = "2026-11-15"          # workload-1 changes: after every generated event
 TODAY = "2026-11-30"         # BTI_TODAY: fixes "today" for the figures and --date
@@ -229,6 +231,58 @@ def workload1(repo, n):
             "kinds": kinds, "used": used}
 
 
+# ---------------------------------------------------------------- workload 4
+
+def workload4(repo, n, used):
+    """BATCH changes through one bti-batch (level moves and closings, then
+    measures, on cases workload 1 left alone), and the floor of one change:
+    `git add FILE && git commit` of the change edit.py makes, REPS times."""
+    rows = [r for r in manifest(repo) if r[0] not in used and r[2] == "0"]
+    # the case hook_run closed
+    used = used | {next((r[0] for r in rows if r[1] == "1"), None)}
+    rows = [r for r in rows if r[0] not in used]
+    rng = random.Random(n + 4)
+    rng.shuffle(rows)
+    git_cases = [r for r in rows if r[1] in ("0", "2")][:REPS]
+    gset = {r[0] for r in git_cases}
+    rows = [r for r in rows if r[0] not in gset]
+    lines, levels = [], 0
+    for r in rows[:BATCH // 2]:
+        to = "close" if r[1] == "1" else "1"
+        lines.append(f'level {r[0]} {to} --date {WHEN} --reason "Tiltak i egen tjeneste"' +
+                     (" --cause goal-reached" if to == "close" else ""))
+        levels += 1
+    quiet = [r for r in rows[BATCH // 2:] if r[1] in ("0", "1")]
+    k = 0
+    while len(lines) < BATCH and quiet:
+        r = quiet[k % len(quiet)]
+        lines.append(f'measure {r[0]} --date {WHEN} --what "Samtaler {k}" '
+                     f'--responsible Helsesykepleier --evaluate-by 2027-01-15')
+        k += 1
+    path = os.path.join(WORK, f"batch-{n}.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    before = int(subprocess.run(["git", "-C", repo, "rev-list", "--count", "HEAD"], check=True,
+                                capture_output=True, text=True).stdout)
+    b = run(["sh", "-c", f'exec "$0" -C "$1" <"$2"', os.path.join(BIN, "bti-batch"), repo, path],
+            keep=True)
+    after = int(subprocess.run(["git", "-C", repo, "rev-list", "--count", "HEAD"], check=True,
+                               capture_output=True, text=True).stdout)
+    errors = sum(1 for l in b.out.split("\n") if l.startswith("error"))
+    status = subprocess.run(["git", "-C", repo, "status", "--porcelain"], check=True,
+                            capture_output=True, text=True).stdout
+    git = []
+    for r in git_cases:
+        subprocess.run([sys.executable, os.path.join(HERE, "edit.py"), repo, r[0], "1",
+                        "--date", WHEN, "--reason", "Tiltak i egen tjeneste", "--by", BY,
+                        "--edit-only"], check=True, env=ENV)
+        f = f"cases/{r[0][:4]}/{r[0][5]}/{r[0]}.yaml"
+        git.append(run(["sh", "-c", 'git -C "$0" add -- "$1" && git -C "$0" commit -q --no-verify '
+                        '-m "level $2: 1"', repo, f, r[0]]))
+    return {"batch": b, "lines": len(lines), "levels": levels, "commits": after - before,
+            "errors": errors, "clean": not status, "git": git}
+
+
 def hook_run(repo, used):
     """edit.py once with the pre-commit hook (bti-check --staged), for information."""
     for r in manifest(repo):
@@ -337,7 +391,7 @@ def main():
     dirty = subprocess.run(["git", "-C", top, "status", "--porcelain", "--untracked-files=all",
                             "--", "lib", "cmd"], capture_output=True, text=True).stdout.strip()
     load0 = os.getloadavg()
-    gen, w1, w2, w3, hook, checked = {}, {}, {}, {}, {}, {}
+    gen, w1, w2, w3, w4, hook, checked = {}, {}, {}, {}, {}, {}, {}
     sizes = sorted(set(SIZES))
     for n in sizes:
         log(f"bench: generating {n} cases")
@@ -355,6 +409,8 @@ def main():
         log(f"bench: {n}: workload 1 ({REPS} changes per command)")
         w1[n] = workload1(repo, n)
         hook[n] = hook_run(repo, w1[n]["used"])
+        log(f"bench: {n}: workload 4 ({BATCH} changes through bti-batch)")
+        w4[n] = workload4(repo, n, w1[n]["used"])
     load1 = os.getloadavg()
     lo, hi = sizes[0], sizes[-1]
     md = []
@@ -481,6 +537,31 @@ def main():
                       fmt_t(med(w3[n]["warm"])), fmt_mb(max(x.rss for x in w3[n]["warm"]))]
                      for n in sizes]))
     md.append("")
+    md.append(f"### Workload 4: {BATCH:,} changes through one `bti-batch`")
+    md.append("")
+    md.append("One `bti-batch` over the generated clone: level moves and closings (as in "
+              "workload 1) on half the lines, measures on the rest, each on cases workload 1 "
+              "did not touch, dated "
+              f"{WHEN}. The separate commands and edit.py are not run {BATCH:,} times: their "
+              "time is the workload-1 median of each command times the number of its lines "
+              "(the median bti-level for the level lines, bti-measure for the measures, "
+              "edit.py for every line). `git add && git commit`: the change edit.py makes "
+              "(made first, not timed), then `git add FILE && git commit -q --no-verify` with "
+              f"git's CLI in the same clone, median of {REPS}.")
+    md.append("")
+    rows = []
+    for n in sizes:
+        w = w4[n]
+        lv, ms, ep = (med(w1[n]["runs"][k]) for k in ("bti-level", "bti-measure", "edit.py"))
+        sep = w["levels"] * lv + (w["lines"] - w["levels"]) * ms
+        rows.append([f"{n:,}", f"{w['lines']:,}", fmt_t(w["batch"].wall),
+                     fmt_t(w["batch"].wall / max(w["lines"], 1)), fmt_t(sep),
+                     fmt_t(w["lines"] * ep), f"{w['commits']:,}", str(w["errors"]),
+                     "yes" if w["clean"] else "no", fmt_mb(w["batch"].rss), fmt_t(med(w["git"]))])
+    md.append(table(["cases", "lines", "bti-batch", "per change", "separate commands (est.)",
+                     "edit.py (est.)", "commits", "error lines", "status clean",
+                     "bti-batch peak memory", "git add && git commit"], rows))
+    md.append("")
     # targets
     md.append("### Targets")
     md.append("")
@@ -517,6 +598,21 @@ def main():
         wl = med(w3[n]["warm"])
         t.append([f"W3 warm `bti-list --level 2` < 200 ms at {n:,}, the same lines every run",
                   fmt_t(wl), verdict(wl < 0.2 and w3[n]["same"])])
+    w = w4[hi]
+    lv, ms = med(w1[hi]["runs"]["bti-level"]), med(w1[hi]["runs"]["bti-measure"])
+    sep = w["levels"] * lv + (w["lines"] - w["levels"]) * ms
+    ok = w["errors"] == 0 and w["commits"] == w["lines"] and w["clean"]
+    r = ratio(sep, w["batch"].wall)
+    t.append([f"W4 {w['lines']:,} changes through `bti-batch` ≥ 20× faster than as separate "
+              f"commands at {hi:,} (every line one commit, status clean)", fmt_x(r),
+              verdict(ok and r >= 20)])
+    r = ratio(w["lines"] * med(w1[hi]["runs"]["edit.py"]), w["batch"].wall)
+    t.append([f"W4 the same through `bti-batch` ≥ 100× faster than edit.py at {hi:,}", fmt_x(r),
+              verdict(ok and r >= 100)])
+    g = med(w["git"])
+    t.append([f"W1 one change (`bti-level` in a clone) no slower than `git add && git commit` "
+              f"at {hi:,}", f"{fmt_t(lv)} / {fmt_t(g)} = {fmt_x(ratio(lv, g))}",
+              verdict(lv <= g)])
     same = all(w2[n]["figures"] == "identical" for n in sizes)
     t.append(["W2 same figures as the baseline (every size)",
               "identical" if same else "different", verdict(same)])

@@ -2,7 +2,7 @@
 """edit.py: workload 1 the way an administrator would script it without bti.
 
     python3 tests/bench/edit.py DIR CASE-ID LEVEL|close --date D --reason TEXT --by NAME
-                                [--cause CAUSE] [--verify]
+                                [--cause CAUSE] [--verify] [--edit-only]
 
 Loads cases/YYYY/X/CASE-ID.yaml with PyYAML (the libyaml loader and dumper),
 appends a levels entry (a move, or a closing at the current level), dumps the file, then `git add` and `git commit`
@@ -12,6 +12,9 @@ consent, coordinator, dates): that is the point of the comparison.
 The commit skips the repository's pre-commit hook (--no-verify) unless
 --verify is given: the hook runs bti-check, and the baseline should not
 depend on the speed of the code it is compared with.
+
+With --edit-only it changes the file and stops: the baseline of one change
+in bench.py then times `git add FILE && git commit` alone.
 
 The same edit with the jq-wrapper yq (tests/bench/edit_yq.sh):
     yq -Y -i --indentless -w 100000 --arg d DATE --argjson l LEVEL \\
@@ -36,6 +39,8 @@ def main():
     ap.add_argument("--by", required=True)
     ap.add_argument("--cause", default="goal-reached", help="with close")
     ap.add_argument("--verify", action="store_true", help="run the pre-commit hook")
+    ap.add_argument("--edit-only", action="store_true",
+                    help="change the file and stop (the git baseline commits it)")
     a = ap.parse_args()
     path = f"cases/{a.id[:4]}/{a.id[5]}/{a.id}.yaml"
     full = os.path.join(a.dir, path)
@@ -51,6 +56,8 @@ def main():
     with open(full, "w", encoding="utf-8") as f:
         yaml.dump(case, f, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True,
                   default_flow_style=False, width=1 << 20)
+    if a.edit_only:
+        return
     env = dict(os.environ, GIT_AUTHOR_NAME=a.by, GIT_COMMITTER_NAME=a.by)
     env.setdefault("GIT_AUTHOR_EMAIL", "bench@example.invalid")
     env.setdefault("GIT_COMMITTER_EMAIL", env["GIT_AUTHOR_EMAIL"])

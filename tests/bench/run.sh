@@ -5,6 +5,8 @@
 # run, so every ratio is against baselines measured alongside:
 #   workload 1: bti-level and bti-measure against edit.py (PyYAML + git CLI)
 #               and edit_yq.sh (yq + git CLI);
+#   workload 4: BENCH_BATCH (1000) changes through one bti-batch, and
+#               git add && git commit of one change with git's CLI;
 #   workload 2: bti-report --year 2025 --format tsv, cold and warm, against
 #               stats.py (PyYAML) and the libyaml floors, with peak memory,
 #               and a diff of the figures.
@@ -19,7 +21,7 @@ root=$(cd "$here/../.." && pwd)
 : "${BENCH_DIR:=/tmp/bti-bench}"
 export BTI_BIN BENCH_DIR
 
-for c in bti-init bti-level bti-measure bti-report bti-check; do
+for c in bti-init bti-level bti-measure bti-report bti-check bti-batch; do
 	[ -x "$BTI_BIN/$c" ] || { echo "run.sh: $BTI_BIN/$c is missing; run make first" >&2; exit 2; }
 done
 python3 -c 'import yaml; yaml.CSafeLoader' 2>/dev/null || {

@@ -1,0 +1,15 @@
+/* batch-cmds.h: the commands bti-batch runs, as CMD(name, main, reads_all)
+ * (lib/batch.h): each cmd/NAME.c is built a second time with its main
+ * renamed (Makefile). */
+CMD("bti-new", bti_new_main, 1)
+CMD("bti-level", bti_level_main, 0)
+CMD("bti-guardian", bti_guardian_main, 0)
+CMD("bti-consent", bti_consent_main, 0)
+CMD("bti-service", bti_service_main, 0)
+CMD("bti-coordinator", bti_coordinator_main, 0)
+CMD("bti-goal", bti_goal_main, 0)
+CMD("bti-measure", bti_measure_main, 0)
+CMD("bti-meeting", bti_meeting_main, 0)
+CMD("bti-notify", bti_notify_main, 0)
+CMD("bti-evaluate", bti_evaluate_main, 0)
+CMD("bti-correct", bti_correct_main, 0)

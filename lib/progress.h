@@ -1,0 +1,23 @@
+/* progress.h: a progress line on standard error while a long command runs. */
+#ifndef BTI_PROGRESS_H
+#define BTI_PROGRESS_H
+
+#include <stddef.h>
+
+struct progress {
+	const char *what;       /* "cases", "commits", "lines" */
+	size_t total;           /* 0 when not known */
+	size_t n;
+	double start, shown;
+	int on;                 /* standard error is a terminal */
+};
+
+/* Starts counting; shows nothing unless standard error is a terminal. */
+void progress_start(struct progress *p, const char *what, size_t total);
+/* Sets the count to n; redraws the line ("what: n/total, rate/s") at most
+ * ten times a second, from half a second on. */
+void progress_set(struct progress *p, size_t n);
+/* Clears the line. */
+void progress_end(struct progress *p);
+
+#endif
