@@ -140,21 +140,25 @@ case_json(struct cli *c, const char *id)
 	return status;
 }
 
-/* Whether the repositories named have level models of different names;
- * errors are left to the counting. */
+/* What the repositories named say of themselves before they are counted:
+ * names[i], the name of each in the tables by repository (its unit from
+ * bti.yaml, bti-init --unit, else the path as given), and whether their
+ * level models have different names. Errors are left to the counting. */
 static int
-mixed_models(char **repos, int n)
+survey(char **repos, int n, char **names)
 {
 	char *first = NULL;
 	int mixed = 0;
-	for (int i = 0; i < n && !mixed; i++) {
+	for (int i = 0; i < n; i++) {
 		struct diags dg = { 0 };
 		struct repo r;
-		if (repo_open(&r, repos[i], 1, &dg) == 0 && repo_load(&r, &dg) == 0 && r.model.name) {
+		int ok = repo_open(&r, repos[i], 1, &dg) == 0 && repo_load(&r, &dg) == 0;
+		names[i] = xstrdup(ok && r.cfg.unit ? r.cfg.unit : repos[i]);
+		if (ok && r.model.name) {
 			if (!first)
 				first = xstrdup(r.model.name);
 			else
-				mixed = strcmp(first, r.model.name) != 0;
+				mixed |= strcmp(first, r.model.name) != 0;
 		}
 		repo_close(&r);
 		diags_free(&dg);
@@ -171,13 +175,14 @@ statistics(struct cli *c, struct periods *ps, const struct bands *bands, const c
 	int k = 0, status = EXIT_OK, unreadable = 0, rc = 0;
 	const char *who = NULL;
 	char *municipality = NULL;
+	char **names = nrepos > 1 ? xmalloc((size_t)nrepos * sizeof *names) : NULL;
+	int mixed = nrepos > 1 && survey(repos, nrepos, names);
 	for (size_t i = 0; i < ps->n; i++) {
 		stats_init(&ps->s[i], ps->p[i].from, ps->p[i].to, bands);
 		memcpy(ps->s[i].hide, ps->hide, sizeof ps->hide);
 		if (nrepos > 1)
-			stats_repos(&ps->s[i], repos, (size_t)nrepos);
+			stats_repos(&ps->s[i], names, (size_t)nrepos);
 	}
-	int mixed = nrepos > 1 && mixed_models(repos, nrepos);
 	for (int i = 0; i < (nrepos ? nrepos : 1) && status == EXIT_OK; i++) {
 		struct repo r;
 		size_t first = dg.n;
@@ -242,6 +247,9 @@ statistics(struct cli *c, struct periods *ps, const struct bands *bands, const c
 	free(municipality);
 	for (size_t i = 0; i < ps->n; i++)
 		stats_free(&ps->s[i]);
+	for (int i = 0; names && i < nrepos; i++)
+		free(names[i]);
+	free(names);
 	diag_print(&dg, c->prog, stderr);
 	diags_free(&dg);
 	return status;

@@ -219,6 +219,19 @@ total|total 4" "by repository: the cases opened in each and in all"
 is "$(byrepo opened_by_service_by_repository | grep '^Skole')" "Skole|R1 1
 Skole|R2 1
 Skole|total 2" "by repository: a service in both"
+# A repository with a unit (bti-init --unit) is named by it (#13.5).
+r3="$tmp/rows3"
+newrepo "$r3" --unit "Helsestasjonen"
+suppress_below "$r3" 1
+fxnew P5 bti-new -C "$r3" --date 2026-02-01 --name "Ida I." --born 2014-01-01 \
+	--service Helsestasjon --concern "Vekt" --worry 2 --guardian Far
+expect 0 "two repositories, one with a unit" bti-report --year 2026 --format tsv "$r2" "$r3"
+is "$(byrepo opened_by_repository)" "count|R2 1
+count|Helsestasjonen 1
+count|total 2
+total|R2 1
+total|Helsestasjonen 1
+total|total 2" "by repository: the unit's name, else the path"
 expect 0 "two repositories, Markdown" bti-report --year 2026 "$r" "$r2"
 like "$(out)" '^## Nye saker etter tjeneste – etter saksregister$' "md: a table by repository"
 
