@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "due.h"
 #include "repo.h"
+#include "retention.h"
 #include "util.h"
 #include "walk.h"
 #include "yamlio.h"
@@ -22,8 +23,9 @@ static const char usage[] =
 "  case-id  kind  due-date  days-over  coordinator  level  detail\n"
 "kind is decision (level 0 within the model's decision_days), evaluation\n"
 "(detail: the measure), meeting (the model's meetings a year), report (the\n"
-"same day for violence or sexual abuse) or consent (detail: the consent that\n"
-"expires). days-over is negative while it is not yet due. With several\n"
+"same day for violence or sexual abuse), consent (detail: the consent that\n"
+"expires) or erasure (a closed, archived case kept past bti.yaml's\n"
+"retention_days: bti-purge erases it). days-over is negative while it is not yet due. With several\n"
 "repositories an eighth column names the repository.\n"
 "  --before DATE       list what falls due on or before DATE\n"
 "  --coordinator NAME  only the cases NAME coordinates\n"
@@ -82,8 +84,10 @@ collect(const char *path, const git_oid *oid, const char *data, size_t len, void
 		r->root = d.root;
 		r->co = co ? map_str(co, "name") : NULL;
 		r->level = st.level;
-		if (!r->coordinator || (r->co && !strcmp(r->co, r->coordinator)))
+		if (!r->coordinator || (r->co && !strcmp(r->co, r->coordinator))) {
 			due_case(&r->repo->model, d.root, r->today, r->before, add, r);
+			retention_due(&r->repo->cfg, d.root, r->before, add, r);
+		}
 	}
 	doc_free(&d);
 	return 0;       /* an invalid case is reported; the others still count */

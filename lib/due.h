@@ -10,7 +10,8 @@
 #include "node.h"
 
 struct obligation {
-	const char *kind;       /* decision, evaluation, meeting, report, consent */
+	const char *kind;       /* decision, evaluation, meeting, report, consent;
+	                         * erasure (retention.h) */
 	day_t due;
 	const char *detail;     /* the measure or consent id, or "" */
 	const struct node *at;  /* the entry that sets it, for messages */

@@ -97,3 +97,16 @@ retention_warn(struct repo *r, day_t today, struct diags *dg)
 	free(v);
 	return n < 0 ? -1 : 0;
 }
+
+void
+retention_due(const struct config *cfg, const struct node *root, day_t before, due_fn fn,
+    void *arg)
+{
+	struct lifespan ls;
+	retention_of(cfg, root, &ls);
+	if (ls.until == DATE_NONE || ls.until + 1 > before)
+		return;
+	const struct node *a = map_list(root, "archived");
+	struct obligation ob = { "erasure", ls.until + 1, "", a && a->n ? a->v[a->n - 1] : root };
+	fn(&ob, arg);
+}

@@ -12,6 +12,9 @@ is "$(out)" "$a 2025-03-01 2025-04-01 2025-05-01" "lists the one case past reten
 expect 0 "bti-check warns, and exits 0" bti-check -C "$r"
 is "$(out)" "$pa: warning: retention/expired: closed 2025-03-01 and archived 2025-04-01, it was to be kept until 2025-05-01 (retention_days: 30); erase it with bti-purge" \
 	"naming the case past retention"
+expect 0 "bti-due lists the erasure that is due" bti-due -C "$r"
+is "$(out | awk -F '\t' '$2 == "erasure" { print $1, $3 }')" "$a 2025-05-02" \
+	"bti-due: the case past retention, due the day after it was to be kept until"
 
 # Refused: open, not archived, within retention; usage.
 unchanged 1 "an open case is refused" "$r" bti-purge -C "$r" --case "$b" --reason "Feil"
