@@ -16,7 +16,7 @@ static const char usage[] =
 "usage: bti-evaluate [-C DIR] [--by NAME] [--date DATE]\n"
 "                    --measure ID=OUTCOME[:NOTE]... [--next DATE]\n"
 "                    --decision DECISION [--level N] [--cause CAUSE]\n"
-"                    [--child-view TEXT] [--reason TEXT] CASE-ID\n"
+"                    [--child-view TEXT] [--reason TEXT] [--internal] CASE-ID\n"
 "       bti-evaluate [-C DIR] --due [--before DATE]\n"
 "Records how measures went and the decision every BTI level ends with:\n"
 "continue at this level, move up, move down, or close, or another decision\n"
@@ -33,6 +33,8 @@ static const char usage[] =
 "  --cause CAUSE     why the case closes (with a closing decision)\n"
 "  --child-view TEXT the child's view of the decision\n"
 "  --reason TEXT     why, for the level history (default: the evaluation)\n"
+"  --internal        the evaluation is not shown to the guardians\n"
+"                    (bti-report --for-guardians)\n"
 "With --due, prints the measures of open cases whose evaluation is due on or\n"
 "before DATE (default today), one per line, sorted by date, tab-separated:\n"
 "  due-date  case-id  measure-id  overdue|due  responsible  what\n"
@@ -140,11 +142,12 @@ main(int argc, char **argv)
 		{ "due", no_argument, 0, 'u' },
 		{ "before", required_argument, 0, 'B' },
 		{ "child-view", required_argument, 0, 'v' },
+		{ "internal", no_argument, 0, 'I' },
 		{ 0, 0, 0, 0 },
 	};
 	const char *items[32], *next = NULL, *decision = NULL, *cause = NULL, *reason = NULL;
 	const char *level = NULL, *before = NULL, *view = NULL;
-	int nitems = 0, due = 0, opt;
+	int nitems = 0, due = 0, internal = 0, opt;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'm':
@@ -160,6 +163,7 @@ main(int argc, char **argv)
 		case 'u': due = 1; break;
 		case 'B': before = optarg; break;
 		case 'v': view = optarg; break;
+		case 'I': internal = 1; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
@@ -221,6 +225,8 @@ main(int argc, char **argv)
 	map_set(d, e, "decision", node_str(d, decision));
 	if (view)
 		map_set(d, e, "child_view", node_str(d, view));
+	if (internal)
+		map_set(d, e, "internal", node_bool(d, 1));
 	op_append(&o, "evaluations", e);
 
 	struct case_state st;

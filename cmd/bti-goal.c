@@ -4,11 +4,12 @@
 #include "op.h"
 
 static const char usage[] =
-"usage: bti-goal [-C DIR] [--by NAME] [--date DATE] --text TEXT CASE-ID\n"
+"usage: bti-goal [-C DIR] [--by NAME] [--date DATE] --text TEXT [--internal] CASE-ID\n"
 "Adds a goal to the case's plan, agreed with the child and the guardians,\n"
 "and prints its id (g1, g2, ...) for bti-measure --goal.\n"
 "  --text TEXT   the goal, in words the child understands\n"
 "  --date DATE   when it was agreed (default today)\n"
+"  --internal    not shown to the guardians (bti-report --for-guardians)\n"
 "Exit status: 0 done, 1 refused, 2 usage, 3 repository error.\n";
 
 int
@@ -18,13 +19,16 @@ main(int argc, char **argv)
 	static const struct option opts[] = {
 		CLI_LONG,
 		{ "text", required_argument, 0, 't' },
+		{ "internal", no_argument, 0, 'I' },
 		{ 0, 0, 0, 0 },
 	};
 	const char *text = NULL;
-	int opt;
+	int internal = 0, opt;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		if (opt == 't')
 			text = optarg;
+		else if (opt == 'I')
+			internal = 1;
 		else
 			cli_common(&c, opt, optarg);
 	}
@@ -37,6 +41,8 @@ main(int argc, char **argv)
 	struct node *e = op_entry(&o);
 	map_set(&o.doc, e, "id", node_str(&o.doc, op_next_id(&o, "goals", 'g', id)));
 	map_set(&o.doc, e, "text", node_str(&o.doc, text));
+	if (internal)
+		map_set(&o.doc, e, "internal", node_bool(&o.doc, 1));
 	op_append(&o, "goals", e);
 	snprintf(what, sizeof what, "goal %s", id);
 	if (op_commit(&o, "goal", what, 1) == EXIT_OK)

@@ -6,7 +6,7 @@
 static const char usage[] =
 "usage: bti-measure [-C DIR] [--by NAME] [--date DATE] --what TEXT\n"
 "                   --responsible NAME [--start DATE] --evaluate-by DATE\n"
-"                   [--duration TEXT] [--goal GOAL-ID] CASE-ID\n"
+"                   [--duration TEXT] [--goal GOAL-ID] [--internal] CASE-ID\n"
 "Adds a measure to the case's plan and prints its id (m1, m2, ...):\n"
 "what is done, who is responsible, from when, and when it is evaluated.\n"
 "  --what TEXT          the measure\n"
@@ -15,6 +15,7 @@ static const char usage[] =
 "  --evaluate-by DATE   when it is evaluated (bti-evaluate)\n"
 "  --duration TEXT      how long, in words (\"8 uker\")\n"
 "  --goal GOAL-ID       the goal it serves (bti-goal)\n"
+"  --internal           not shown to the guardians (bti-report --for-guardians)\n"
 "  --date DATE          when it was agreed (default today)\n"
 "Exit status: 0 done, 1 refused, 2 usage, 3 repository error.\n";
 
@@ -30,10 +31,11 @@ main(int argc, char **argv)
 		{ "evaluate-by", required_argument, 0, 'e' },
 		{ "duration", required_argument, 0, 'u' },
 		{ "goal", required_argument, 0, 'g' },
+		{ "internal", no_argument, 0, 'I' },
 		{ 0, 0, 0, 0 },
 	};
 	const char *what = NULL, *resp = NULL, *start = NULL, *eval = NULL, *dur = NULL, *goal = NULL;
-	int opt;
+	int internal = 0, opt;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'w': what = optarg; break;
@@ -42,6 +44,7 @@ main(int argc, char **argv)
 		case 'e': eval = optarg; break;
 		case 'u': dur = optarg; break;
 		case 'g': goal = optarg; break;
+		case 'I': internal = 1; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
@@ -67,6 +70,8 @@ main(int argc, char **argv)
 	map_set(d, e, "evaluate_by", node_date(d, eval));
 	if (goal)
 		map_set(d, e, "goal", node_str(d, goal));
+	if (internal)
+		map_set(d, e, "internal", node_bool(d, 1));
 	op_append(&o, "measures", e);
 	snprintf(subject, sizeof subject, "measure %s", id);
 	if (op_commit(&o, "measure", subject, 1) == EXIT_OK)

@@ -7,7 +7,7 @@ static const char usage[] =
 "usage: bti-meeting [-C DIR] [--by NAME] [--date DATE] --kind KIND\n"
 "                   --participant NAME... (--child-present | --child-view TEXT)\n"
 "                   --minutes WHERE [--minutes-sent] [--next DATE]\n"
-"                   [--service SERVICE... [--anonymous]] CASE-ID\n"
+"                   [--service SERVICE... [--anonymous]] [--internal] CASE-ID\n"
 "Records a meeting: what kind, who took part, whether the child took part\n"
 "or how the child's view was brought in, and where the minutes are.\n"
 "Prints the commit id.\n"
@@ -21,6 +21,7 @@ static const char usage[] =
 "  --next DATE          the date agreed for the next meeting\n"
 "  --service SERVICE    another service consulted in the meeting (repeatable)\n"
 "  --anonymous          the case was discussed without the child's name\n"
+"  --internal           not shown to the guardians (bti-report --for-guardians)\n"
 "  --date DATE          when it was held (default today)\n"
 "Exit status: 0 done, 1 refused, 2 usage, 3 repository error.\n";
 
@@ -39,10 +40,11 @@ main(int argc, char **argv)
 		{ "next", required_argument, 0, 'n' },
 		{ "service", required_argument, 0, 's' },
 		{ "anonymous", no_argument, 0, 'a' },
+		{ "internal", no_argument, 0, 'I' },
 		{ 0, 0, 0, 0 },
 	};
 	const char *kind = NULL, *view = NULL, *minutes = NULL, *next = NULL, *who[32], *svc[16];
-	int present = 0, nwho = 0, nsvc = 0, sent = 0, anonymous = 0, opt;
+	int present = 0, nwho = 0, nsvc = 0, sent = 0, anonymous = 0, internal = 0, opt;
 	while ((opt = cli_getopt(&c, argc, argv, CLI_SHORT, opts)) != -1) {
 		switch (opt) {
 		case 'k': kind = optarg; break;
@@ -62,6 +64,7 @@ main(int argc, char **argv)
 			svc[nsvc++] = optarg;
 			break;
 		case 'a': anonymous = 1; break;
+		case 'I': internal = 1; break;
 		default: cli_common(&c, opt, optarg);
 		}
 	}
@@ -94,6 +97,8 @@ main(int argc, char **argv)
 		map_set(d, e, "next", node_date(d, next));
 	if (sent)
 		map_set(d, e, "minutes_sent", node_bool(d, 1));
+	if (internal)
+		map_set(d, e, "internal", node_bool(d, 1));
 	op_append(&o, "meetings", e);
 	op_commit(&o, "meeting", "meeting held", 0);
 	return op_end(&o);

@@ -50,6 +50,7 @@ static const char *const words[][1 + LANG_N] = {
 	{ "referral", "henvist", "tilvist", "referred" },
 	{ "minutes-sent", "sendt til alle", "sendt til alle", "sent to everyone" },
 	{ "next-meeting", "neste møte", "neste møte", "next meeting" },
+	{ "internal", "intern", "intern", "internal" },
 	{ "leader-informed", "ledelsen informert", "leiinga informert", "management informed" },
 	{ "evaluations", "Evalueringer", "Evalueringar", "Evaluations" },
 	{ "up", "opp et nivå", "opp eitt nivå", "up a level" },

@@ -34,6 +34,14 @@ names(struct buf *b, const struct node *seq)
 	}
 }
 
+/* " (internal)" after an entry the guardians do not see (--for-guardians). */
+static void
+internal(struct buf *b, const struct node *e, int lang)
+{
+	if (map_true(e, "internal"))
+		buf_printf(b, " (%s)", label(lang, "internal"));
+}
+
 static void
 heading(struct buf *b, int lang, const char *key)
 {
@@ -174,6 +182,7 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *full, 
 		for (size_t i = 0; i < l->n; i++) {
 			buf_printf(b, "- %s: ", map_str(l->v[i], "id"));
 			md_text(b, map_str(l->v[i], "text"));
+			internal(b, l->v[i], lang);
 			buf_puts(b, "\n");
 		}
 	}
@@ -196,6 +205,7 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *full, 
 				buf_printf(b, "; %s %s", label(lang, "next-evaluation"), date_format(due, d));
 			else
 				buf_printf(b, "; %s", label(lang, "ended"));
+			internal(b, ms, lang);
 			buf_puts(b, "\n");
 		}
 	}
@@ -216,7 +226,9 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *full, 
 			}
 			buf_puts(b, " (");
 			md_text(b, map_str(ev, "by"));
-			buf_puts(b, ")\n");
+			buf_puts(b, ")");
+			internal(b, ev, lang);
+			buf_puts(b, "\n");
 		}
 	}
 	if ((l = map_list(root, "meetings"))) {
@@ -240,6 +252,7 @@ summary_markdown(struct buf *b, const struct model *m, const struct node *full, 
 				buf_printf(b, " (%s)", label(lang, "minutes-sent"));
 			if (map_str(mt, "next"))
 				buf_printf(b, "; %s %s", label(lang, "next-meeting"), map_str(mt, "next"));
+			internal(b, mt, lang);
 			buf_puts(b, "\n");
 		}
 	}
@@ -288,13 +301,29 @@ void
 summary_guardians(struct buf *b, const struct model *m, const struct node *root, int lang,
     day_t today)
 {
-	/* The case without its reports to child welfare: the same nodes. */
+	/* The case without its reports to child welfare and without the goals,
+	 * measures, evaluations and meetings marked internal: the same nodes.
+	 * Each entry goes by its own mark. */
+	static const char *const lists[] = { "goals", "measures", "evaluations", "meetings", NULL };
 	struct doc d;
 	doc_init(&d, "guardians");
 	struct node *view = node_new(&d, NT_MAP);
-	for (size_t i = 0; i < root->n; i++)
-		if (strcmp(root->k[i]->s, "reports"))
-			map_push(&d, view, root->k[i], root->v[i]);
+	for (size_t i = 0; i < root->n; i++) {
+		const char *key = root->k[i]->s;
+		struct node *v = root->v[i];
+		int k = 0;
+		if (!strcmp(key, "reports"))
+			continue;
+		while (lists[k] && strcmp(lists[k], key))
+			k++;
+		if (lists[k] && v->type == NT_SEQ) {
+			v = node_new(&d, NT_SEQ);
+			for (size_t j = 0; j < root->v[i]->n; j++)
+				if (!map_true(root->v[i]->v[j], "internal"))
+					seq_push(&d, v, root->v[i]->v[j]);
+		}
+		map_push(&d, view, root->k[i], v);
+	}
 	summary_markdown(b, m, view, lang, today);
 	doc_free(&d);
 }
