@@ -18,7 +18,8 @@ lib/collate.c (Norwegian order, names the same but for case and spaces),
 the consent coverage of lib/rules.c and lib/render.c (stats_delimited),
 written independently of the C code's data structures, so it doubles as a
 check of the figures. It reads the level model (models/NAME.yaml) for
-decision_days, meetings_per_year and the levels of cooperation. --raw
+decision_days, meetings_per_year and the levels of cooperation, and
+bti.yaml's services: register for the tables by service kind. --raw
 prints the counts before suppression. One repository only: no tables by
 repository.
 
