@@ -190,6 +190,7 @@ statistics(struct cli *c, struct periods *ps, const struct bands *bands, const c
 		for (size_t j = 0; loaded && j < ps->n; j++) {
 			stats_repo(&ps->s[j], (size_t)i);
 			stats_use_model(&ps->s[j], &r.model);
+			stats_use_services(&ps->s[j], r.cfg.services);
 			if (mixed)
 				stats_model(&ps->s[j], r.model.name);
 		}

@@ -33,6 +33,7 @@ freeze_year(struct repo *r, int year, struct change out[FREEZE_FORMATS], struct 
 	int k = r->cfg.suppress_below;
 	stats_init(&s, date_from_ymd(year, 1, 1), date_from_ymd(year, 12, 31), NULL);
 	stats_use_model(&s, &r->model);
+	stats_use_services(&s, r->cfg.services);
 	rc = scan_cases(r, add_facts, &s, &sd);
 	if (rc != 0 || sd.errors) {
 		diag_add(dg, NULL, 0, 0, "purge/stats", "the figures of %d cannot be frozen: %zu "

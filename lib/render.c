@@ -87,6 +87,8 @@ row_text(struct buf *b, const char *table, const char *key, int lang)
 		buf_printf(b, "%s %s", label(lang, "level"), key);
 	} else if (!strcmp(table, "opened_by_age") || !strcmp(table, "active_by_age")) {
 		buf_printf(b, "%s %s", key, label(lang, "years"));
+	} else if (strlen(table) > 5 && !strcmp(table + strlen(table) - 5, "_kind")) {
+		xkey_text(b, "kind", key, lang);
 	} else {
 		/* "table:row" when a word reads differently in a table */
 		char *both = xasprintf("%s:%s", table, key);
@@ -115,7 +117,12 @@ xkey_text(struct buf *b, const char *dim, const char *key, int lang)
 		row_text(b, "level", key, lang);
 	else if (!strcmp(dim, "age"))
 		buf_printf(b, "%s %s", key, label(lang, "years"));
-	else
+	else if (!strcmp(dim, "kind")) {
+		char *k = xasprintf("kind:%s", key);
+		const char *l = label(lang, k);
+		buf_puts(b, l != k ? l : key);
+		free(k);
+	} else
 		buf_puts(b, label(lang, key));
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "collate.h"
+#include "services.h"
 #include "stats.h"
 #include "util.h"
 
@@ -46,6 +47,9 @@ static const struct {
 	[T_MEETINGS_DUE] = { "meetings_at_cooperation_levels", K_COUNTS, { "enough", "too-few", NULL } },
 	[T_CONSENT_IN_FORCE] = { "cooperation_consents", K_COUNTS, { "consent-in-force", "without-consent", NULL } },
 	[T_CHILD_HEARD] = { "cooperation_child_heard", K_COUNTS, { "heard", "meetings-not-heard", "no-meeting", NULL } },
+	[T_OPENED_KIND] = { "opened_by_service_kind", K_COUNTS, { NULL } },
+	[T_JOINED_KIND] = { "services_joined_by_kind", K_COUNTS, { NULL } },
+	[T_COORD_KIND] = { "coordinators_by_service_kind", K_COUNTS, { NULL } },
 };
 
 static const struct bands band_sets[] = {
@@ -110,6 +114,7 @@ row(struct table *t, const char *key)
 
 static const char *const xtable_ids[X_N] = {
 	"opened_by_service_and_age", "active_by_level_and_service", "closed_by_level_and_cause",
+	"opened_by_service_kind_and_age", "active_by_level_and_service_kind",
 };
 
 int
@@ -124,22 +129,46 @@ stats_table(const char *id)
 	return -1;
 }
 
+/* Whether table or cross-table i (T_N + ...) is by service kind. */
+static int
+by_kind(int i)
+{
+	return i == T_OPENED_KIND || i == T_JOINED_KIND || i == T_COORD_KIND ||
+	    i == T_N + X_OPENED_KIND || i == T_N + X_ACTIVE_KIND;
+}
+
+/* Whether table or cross-table i takes part in the suppression: all but
+ * the tables by kind without a register. */
+static int
+counted(const struct stats *s, int i)
+{
+	return s->kinds || !by_kind(i);
+}
+
 int
 stats_shown(const struct stats *s, int i)
 {
-	return !s->hide[i];
+	return !s->hide[i] && counted(s, i);
 }
 
 int
 stats_xshown(const struct stats *s, int i)
 {
-	return !s->hide[T_N + i];
+	return stats_shown(s, T_N + i);
+}
+
+/* Whether table t is counted by repository (all the kind tables: whether
+ * they are printed is known after the last repository). */
+static int
+counted_byrepo(const struct stats *s, int t)
+{
+	return s->nrepos > 1 && !s->hide[t] && t != T_CHILDREN && (s->t[t].kind == K_COUNTS || s->t[t].kind == K_SINGLE);
 }
 
 int
 stats_byrepo(const struct stats *s, int t)
 {
-	return s->nrepos > 1 && !s->hide[t] && t != T_CHILDREN && (s->t[t].kind == K_COUNTS || s->t[t].kind == K_SINGLE);
+	return counted_byrepo(s, t) && stats_shown(s, t);
 }
 
 static void
@@ -147,8 +176,23 @@ count(struct stats *s, int tab, const char *key)
 {
 	row(&s->t[tab], key)->n++;
 	s->t[tab].total++;
-	if (stats_byrepo(s, tab))
+	if (counted_byrepo(s, tab))
 		crosstab_count(&s->byrepo[tab], key, s->repos[s->repo]);
+}
+
+void
+stats_use_services(struct stats *s, const struct node *list)
+{
+	s->services = list;
+	s->kinds |= list != NULL;
+}
+
+/* The kind of a service of the next cases, by the register. */
+static const char *
+kind_of(const struct stats *s, const char *name)
+{
+	const char *kind = services_kind(s->services, services_resolve(s->services, name));
+	return kind ? kind : "unknown";
 }
 
 /* A table that is one count. */
@@ -156,7 +200,7 @@ static void
 single(struct stats *s, int tab, int n)
 {
 	s->t[tab].total += n;
-	while (n-- > 0 && stats_byrepo(s, tab))
+	while (n-- > 0 && counted_byrepo(s, tab))
 		crosstab_count(&s->byrepo[tab], "count", s->repos[s->repo]);
 }
 
@@ -273,6 +317,8 @@ stats_init(struct stats *s, day_t from, day_t to, const struct bands *bands)
 		[X_OPENED] = { "service", "age", T_OPENED_SERVICE, T_OPENED_AGE },
 		[X_ACTIVE] = { "level", "service", T_ACTIVE_HIGHEST, -1 },
 		[X_CLOSED] = { "level", "cause", T_CLOSED_LEVEL, T_CLOSED_CAUSE },
+		[X_OPENED_KIND] = { "kind", "age", T_OPENED_KIND, T_OPENED_AGE },
+		[X_ACTIVE_KIND] = { "level", "kind", T_ACTIVE_HIGHEST, -1 },
 	};
 	for (int i = 0; i < X_N; i++) {
 		s->x[i].id = xtable_ids[i];
@@ -324,6 +370,8 @@ count_opened(struct stats *s, const struct facts *f)
 		band_of(s->bands, age_on(f->born, f->opened), key);
 	count(s, T_OPENED_AGE, f->born != DATE_NONE ? key : "unknown");
 	crosstab_count(&s->x[X_OPENED], f->service, f->born != DATE_NONE ? key : "unknown");
+	count(s, T_OPENED_KIND, kind_of(s, f->service));
+	crosstab_count(&s->x[X_OPENED_KIND], kind_of(s, f->service), f->born != DATE_NONE ? key : "unknown");
 	for (int i = 0; i < FACTS_NKINDS; i++)
 		if (f->kinds & 1 << i)
 			count(s, T_KINDS, facts_kinds[i]);
@@ -349,10 +397,13 @@ count_events(struct stats *s, const struct facts *f)
 		if (in(s, f->coord[i].date)) {
 			single(s, T_HANDOVERS, i > 0);
 			count(s, T_COORDINATING, f->pool + f->coord[i].name);
+			count(s, T_COORD_KIND, kind_of(s, f->pool + f->coord[i].name));
 		}
 	for (size_t i = 0; i < f->njoin; i++)
-		if (in(s, f->join[i].date))
+		if (in(s, f->join[i].date)) {
 			count(s, T_JOINED, f->pool + f->join[i].name);
+			count(s, T_JOINED_KIND, kind_of(s, f->pool + f->join[i].name));
+		}
 	for (size_t i = 0; i < f->nrep; i++)
 		if (in(s, f->rep[i].date)) {
 			single(s, T_REPORTS, 1);
@@ -415,6 +466,7 @@ stats_add(struct stats *s, const struct facts *f)
 		snprintf(key, sizeof key, "%s%d", s->model, highest);
 		count(s, T_ACTIVE_HIGHEST, key);
 		crosstab_count(&s->x[X_ACTIVE], key, f->service);
+		crosstab_count(&s->x[X_ACTIVE_KIND], key, kind_of(s, f->service));
 		if (f->born != DATE_NONE)
 			band_of(s->bands, age_on(f->born, s->to), key);
 		count(s, T_ACTIVE_AGE, f->born != DATE_NONE ? key : "unknown");
@@ -579,6 +631,8 @@ stats_finish(struct stats *s, int k)
 		else
 			primary(&s->t[i], k);
 	for (int i = 0; i < X_N; i++) {
+		if (!counted(s, T_N + i))
+			continue;
 		crosstab_build(&s->x[i]);
 		crosstab_primary(&s->x[i], k);
 	}
@@ -588,11 +642,13 @@ stats_finish(struct stats *s, int k)
 			crosstab_primary(&s->byrepo[i], k);
 		}
 	/* Tables whose totals are the same count. */
-	static const int same[][4] = {
-		{ T_OPENED, T_OPENED_SERVICE, T_OPENED_AGE, -1 },
+	static const int same[][5] = {
+		{ T_OPENED, T_OPENED_SERVICE, T_OPENED_AGE, T_OPENED_KIND, -1 },
 		{ T_ACTIVE_HIGHEST, T_ACTIVE_AGE, -1 },
 		{ T_CLOSED_LEVEL, T_CLOSED_CAUSE, -1 },
 		{ T_REPORTS, T_REPORTS_TO, T_REPORTS_TOLD, -1 },
+		{ T_JOINED, T_JOINED_KIND, -1 },
+		{ T_COORDINATING, T_COORD_KIND, -1 },
 	};
 	/* Until nothing more is hidden: every table and cross-table protects
 	 * its hidden values, and a value two of them publish is hidden in both
@@ -600,8 +656,11 @@ stats_finish(struct stats *s, int k)
 	for (int more = 1; more;) {
 		more = 0;
 		for (int i = 0; i < T_N; i++)
-			more += protect(&s->t[i]);
+			if (counted(s, i))
+				more += protect(&s->t[i]);
 		for (int i = 0; i < X_N; i++) {
+			if (!counted(s, T_N + i))
+				continue;
 			more += crosstab_protect(&s->x[i]);
 			more += link(&s->x[i], 0);
 			more += link(&s->x[i], 1);
@@ -614,6 +673,8 @@ stats_finish(struct stats *s, int k)
 		for (size_t g = 0; g < sizeof same / sizeof *same; g++)
 			for (int j = 1; same[g][j] >= 0; j++) {
 				int a = same[g][0], b = same[g][j];
+				if (!counted(s, b))
+					continue;
 				more += share(&s->t[a].total_hidden, &s->t[b].total_hidden);
 				/* and each repository's total, a column total */
 				for (size_t r = 0; stats_byrepo(s, a) && r < s->nrepos; r++) {

@@ -15,12 +15,12 @@ enum {
 	T_REPORTS_TO, T_REPORTS_TOLD, T_KINDS, T_WORRY, T_WORRY_Q, T_ACTIVE_AGE,
 	T_CHILDREN, T_REOPENED, T_DURATION, T_LEVEL_DAYS, T_JOINED, T_COORDINATING,
 	T_MEETINGS, T_OUTCOMES, T_DECISIONS, T_MEETINGS_DUE, T_CONSENT_IN_FORCE,
-	T_CHILD_HEARD, T_N
+	T_CHILD_HEARD, T_OPENED_KIND, T_JOINED_KIND, T_COORD_KIND, T_N
 };
 
 /* The cross-tables: cases opened by service and age band, active cases by
  * highest level and service, closings by level and cause. */
-enum { X_OPENED, X_ACTIVE, X_CLOSED, X_N };
+enum { X_OPENED, X_ACTIVE, X_CLOSED, X_OPENED_KIND, X_ACTIVE_KIND, X_N };
 
 /* What a table holds: counts that sum to its total, one count, a median per
  * row (over the row's own values), or the quartiles of one set of values. */
@@ -80,6 +80,8 @@ struct stats {
 	int decision_days;      /* the model's deadline for the first decision, 0 none */
 	int meetings_per_year;  /* the model's meetings a year at meeting_levels, 0 none */
 	unsigned meeting_levels;        /* bit set: the levels of cooperation */
+	const struct node *services;    /* the register of the next cases, or NULL */
+	int kinds;              /* a register was seen: the tables by service kind are shown */
 	struct vals children;   /* identity hashes of the children of active cases */
 	long cases;             /* cases read */
 };
@@ -97,6 +99,10 @@ void stats_model(struct stats *s, const char *name);
  * for the next cases: the first decision about the level (decision_days
  * after the opening) and the meetings a year at its levels of cooperation. */
 void stats_use_model(struct stats *s, const struct model *m);
+/* The services register (bti.yaml's services:, NULL none) of the next
+ * cases: a service's kind is its kind there, "unknown" when it is not in
+ * it; the tables by kind are printed once any repository has a register. */
+void stats_use_services(struct stats *s, const struct node *list);
 /* The index of a table (0..T_N-1) or cross-table (T_N..) by its id, or -1;
  * and whether table i, or cross-table i, is printed. */
 int stats_table(const char *id);

@@ -18,7 +18,8 @@ lib/collate.c (Norwegian order, names the same but for case and spaces),
 the consent coverage of lib/rules.c and lib/render.c (stats_delimited),
 written independently of the C code's data structures, so it doubles as a
 check of the figures. It reads the level model (models/NAME.yaml) for
-decision_days, meetings_per_year and the levels of cooperation. --raw
+decision_days, meetings_per_year and the levels of cooperation, and
+bti.yaml's services: register for the tables by service kind. --raw
 prints the counts before suppression. One repository only: no tables by
 repository.
 
@@ -40,7 +41,8 @@ TABLES = ("opened", "opened_by_service", "opened_by_age", "active_by_highest_lev
           "worry_score", "worry_quartiles", "active_by_age", "active_children", "reopenings",
           "case_duration_days", "days_at_level", "services_joined", "coordinators_by_service",
           "meetings_child_heard", "measure_outcomes", "decisions_within_deadline",
-          "meetings_at_cooperation_levels", "cooperation_consents", "cooperation_child_heard")
+          "meetings_at_cooperation_levels", "cooperation_consents", "cooperation_child_heard",
+          "opened_by_service_kind", "services_joined_by_kind", "coordinators_by_service_kind")
 KINDS = ("violence", "sexual-abuse", "neglect", "illness", "disability", "behaviour",
          "trafficking", "other")
 BANDS = {"default": (5, 12, 15, 17, 23), "ssb": (5, 12, 17, 22, 23)}
@@ -64,14 +66,22 @@ FIXED = {
 NO_ROWS = ("opened", "coordinator_handovers", "reports_to_child_welfare", "active_children",
            "reopenings")
 MEDIANS = ("median_days", "days_at_level")
-CROSSTABS = ("opened_by_service_and_age", "active_by_level_and_service", "closed_by_level_and_cause")
+CROSSTABS = ("opened_by_service_and_age", "active_by_level_and_service", "closed_by_level_and_cause",
+             "opened_by_service_kind_and_age", "active_by_level_and_service_kind")
+# Printed, and taking part in the suppression, only with a services register.
+BY_KIND = ("opened_by_service_kind", "services_joined_by_kind", "coordinators_by_service_kind",
+           "opened_by_service_kind_and_age", "active_by_level_and_service_kind")
 XLINKS = {"opened_by_service_and_age": ("opened_by_service", "opened_by_age"),
           "active_by_level_and_service": ("active_by_highest_level", None),
-          "closed_by_level_and_cause": ("closed_by_level", "closed_by_cause")}
-SAME_TOTAL = (("opened", "opened_by_service", "opened_by_age"),
+          "closed_by_level_and_cause": ("closed_by_level", "closed_by_cause"),
+          "opened_by_service_kind_and_age": ("opened_by_service_kind", "opened_by_age"),
+          "active_by_level_and_service_kind": ("active_by_highest_level", None)}
+SAME_TOTAL = (("opened", "opened_by_service", "opened_by_age", "opened_by_service_kind"),
               ("active_by_highest_level", "active_by_age"),
               ("closed_by_level", "closed_by_cause"),
-              ("reports_to_child_welfare", "reports_by_receiver", "reports_guardians_told"))
+              ("reports_to_child_welfare", "reports_by_receiver", "reports_guardians_told"),
+              ("services_joined", "services_joined_by_kind"),
+              ("coordinators_by_service", "coordinators_by_service_kind"))
 QUARTILES = ("worry_quartiles", "case_duration_days")
 
 DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -205,6 +215,21 @@ def name_key(s):
     return " ".join("".join(chr(lower(ord(ch))) for ch in w) for w in words)
 
 
+def fold_name(s):
+    """lib/fold.c fold_name: small letters, words apart at spaces and '-'."""
+    return " ".join("".join(chr(lower(ord(ch))) for ch in w) for w in re.split("[ \t\n\r\xa0-]+", s) if w)
+
+
+def service_kind(register, name):
+    """The kind of the register's service whose name or alias is name in
+    any letter case, or "unknown"."""
+    for e in register or []:
+        words = [e.get("name")] + list(e.get("aliases") or [])
+        if any(isinstance(w, str) and fold_name(w) == fold_name(name) for w in words):
+            return e.get("kind") if isinstance(e.get("kind"), str) else "unknown"
+    return "unknown"
+
+
 def covering(c, service, d):
     """lib/rules.c rules_covering: a given consent for the service in force on d."""
     cs = c.get("consents") or []
@@ -279,8 +304,9 @@ def child_identity(child):
 
 
 class Stats:
-    def __init__(self, year, today, bands=BANDS["default"], model=None):
+    def __init__(self, year, today, bands=BANDS["default"], model=None, register=None):
         model = model or {}
+        self.register = register
         self.decision_days = as_int(model.get("decision_days")) or 0
         self.meetings_per_year = as_int(model.get("meetings_per_year")) or 0
         self.meeting_levels = {as_int(lv.get("level")) for lv in model.get("levels") or []
@@ -336,6 +362,9 @@ class Stats:
             age = age_group(self.bands, age_on(born, opened)) if born >= 0 else "unknown"
             self.count("opened_by_age", age)
             self.pair("opened_by_service_and_age", text(c.get("service")), age)
+            kind = service_kind(self.register, text(c.get("service")))
+            self.count("opened_by_service_kind", kind)
+            self.pair("opened_by_service_kind_and_age", kind, age)
             concern = c.get("concern") or {}
             kinds = concern.get("kinds") or []
             for k in KINDS:
@@ -385,6 +414,8 @@ class Stats:
         if active and highest >= 0:
             self.count("active_by_highest_level", str(highest))
             self.pair("active_by_level_and_service", str(highest), text(c.get("service")))
+            self.pair("active_by_level_and_service_kind", str(highest),
+                      service_kind(self.register, text(c.get("service"))))
             self.count("active_by_age", age_group(self.bands, age_on(born, self.to)) if born >= 0 else "unknown")
             who = child_identity(child)
             if who:
@@ -404,9 +435,11 @@ class Stats:
             if inp(day(e.get("date"))):
                 self.total["coordinator_handovers"] += i > 0
                 self.count("coordinators_by_service", text(e.get("service")) or "")
+                self.count("coordinators_by_service_kind", service_kind(self.register, text(e.get("service")) or ""))
         for e in c.get("services") or []:
             if e.get("action") == "join" and inp(day(e.get("date"))):
                 self.count("services_joined", text(e.get("name")))
+                self.count("services_joined_by_kind", service_kind(self.register, text(e.get("name"))))
         for e in c.get("reports") or []:
             if inp(day(e.get("date"))):
                 self.total["reports_to_child_welfare"] += 1
@@ -486,7 +519,8 @@ class Stats:
         for key in self.level_days:
             self.rows["days_at_level"][key] = 0
         rows, hid, thid = {}, {}, {}
-        for t in TABLES:
+        tables = [t for t in TABLES if self.register is not None or t not in BY_KIND]
+        for t in tables:
             rows[t] = list(self.rows[t].items())
             f = self.nfixed[t]
             rows[t][f:] = sorted(rows[t][f:], key=lambda r: collate_key(r[0]))
@@ -496,11 +530,11 @@ class Stats:
             thid[t] = 1 if 0 < self.total[t] < k else 0
             hid[t] = [1 if 0 < n < k else 0 for _, n in rows[t]]
         xs = [CrossTable(x, self.pairs[x], rows.get(XLINKS[x][0]), rows.get(XLINKS[x][1]), k)
-              for x in CROSSTABS]
+              for x in CROSSTABS if self.register is not None or x not in BY_KIND]
         more = True
         while more:
             more = 0
-            for t in TABLES:
+            for t in tables:
                 if t in hid and t not in NO_ROWS:
                     more += protect(rows[t], hid[t], thid, t)
             for x in xs:
@@ -511,13 +545,15 @@ class Stats:
                         more += x.link(side, rows[link], hid[link], thid, link)
             for group in SAME_TOTAL:
                 for other in group[1:]:
+                    if other not in thid:
+                        continue
                     a, b = thid[group[0]], thid[other]
                     if bool(a) != bool(b):
                         thid[group[0]] = thid[group[0]] or 2
                         thid[other] = thid[other] or 2
                         more += 1
         shown = (lambda h, n: ":" if h and not raw else str(n))
-        for t in TABLES:
+        for t in tables:
             if t in MEDIANS:
                 for w, (key, _) in enumerate(rows[t]):
                     v = sorted(self.med[w] if t == "median_days" else self.level_days[key])
@@ -674,6 +710,15 @@ def suppress_below(repo):
     return k if k is not None else 5
 
 
+def services_register(repo):
+    """bti.yaml's services: list, or None without one."""
+    try:
+        with open(os.path.join(repo, "bti.yaml"), "rb") as f:
+            return (yaml.load(f, Loader=yaml.CSafeLoader) or {}).get("services")
+    except FileNotFoundError:
+        return None
+
+
 def level_model(repo):
     """The level model (models/NAME.yaml, NAME bti.yaml's model), or {}."""
     try:
@@ -692,7 +737,7 @@ def main():
     if len(args) != 2 or not args[1].isdigit() or bands[-1] not in BANDS:
         sys.exit("usage: stats.py DIR YEAR [--raw] [--bands=default|ssb]")
     repo, year = args[0], int(args[1])
-    st = Stats(year, today(), BANDS[bands[-1]], level_model(repo))
+    st = Stats(year, today(), BANDS[bands[-1]], level_model(repo), services_register(repo))
     top = os.path.join(repo, "cases")
     for d, subdirs, names in os.walk(top):
         subdirs.sort()
