@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "embedded.h"
 #include "query.h"
 #include "rules.h"
@@ -16,8 +17,8 @@
 #include "walk.h"
 #include "yamlio.h"
 
-/* Bump when row_text changes meaning. */
-#define CACHE_VERSION "bti-query 1"
+/* Bump when row_text or the cache's form changes meaning. */
+#define CACHE_VERSION "bti-query 2"
 #define THREADS 2
 #define CACHE_SMALL 4096
 #define CACHE_SLACK 32
@@ -25,7 +26,8 @@
 struct item {
 	git_oid oid;
 	char path[48];
-	const char *cached;     /* its row in the cache */
+	const char *cached;     /* its row in the cache, clen bytes */
+	size_t clen;
 	char *text;             /* its row, read from the blob this run */
 	size_t ndiag;           /* diagnostics its reading left in the worker's list */
 };
@@ -189,9 +191,8 @@ field(char **p)
 }
 
 static int
-row_parse(struct parsed *s, const char *text)
+row_parse(struct parsed *s, const char *text, size_t len)
 {
-	size_t len = strcspn(text, "\n");
 	if (len + 1 > s->ccap) {
 		s->ccap = 2 * (len + 1);
 		s->copy = xrealloc(s->copy, s->ccap);
@@ -229,16 +230,18 @@ row_parse(struct parsed *s, const char *text)
 	return *p ? -1 : 0;
 }
 
-/* The cache: a header naming what the rows depend on, then per case
- * "<hex blob id> <row>\n", in id order. A run reads the rows in the order
- * it lists the cases, so the next line is nearly always the one wanted;
- * only when it is not are all lines put in an open-addressing table. */
+/* The cache: a header naming what the rows depend on, then per case an
+ * entry of cache.h, its text the row, in id order; an entry that fails its
+ * checksum is left out and its case is read again. A run reads the rows in
+ * the order it lists the cases, so the next entry is nearly always the one
+ * wanted; only when it is not are all entries put in an open-addressing
+ * table. */
 struct cache {
 	char *data;             /* the file, mapped; NULL when there is none */
 	size_t len;
-	const char *rows, *end; /* the first row and the end; rows NULL when unusable */
-	const char *next;       /* the line after the last one found */
-	struct slot { git_oid oid; const char *row; } *slots;
+	const char *rows, *end; /* the first entry and the end; rows NULL when unusable */
+	const char *next;       /* the entry after the last one found */
+	struct slot { git_oid oid; const char *row, *after; size_t len; } *slots;
 	size_t cap, used;
 };
 
@@ -275,8 +278,8 @@ cache_load(struct cache *c, const char *path, const char *header)
 	}
 }
 
-/* The line of the table for every row; lines past half of it (a cache of a
- * much larger tree) are left out, so that lookups always end. */
+/* The line of the table for every good entry; entries past half of it (a
+ * cache of a much larger tree) are left out, so that lookups always end. */
 static void
 cache_index(struct cache *c, size_t n)
 {
@@ -285,53 +288,53 @@ cache_index(struct cache *c, size_t n)
 	c->slots = xmalloc(c->cap * sizeof *c->slots);
 	memset(c->slots, 0, c->cap * sizeof *c->slots);
 	size_t entries = 0;
-	for (const char *p = c->rows; p + GIT_OID_HEXSZ + 1 < c->end && entries < c->cap / 2;) {
-		git_oid oid;
-		const char *nl = memchr(p, '\n', (size_t)(c->end - p));
-		if (!nl || p[GIT_OID_HEXSZ] != ' ' || git_oid_fromstrn(&oid, p, GIT_OID_HEXSZ) < 0)
-			break;
-		struct slot *s = slot_of(c, &oid);
+	struct cache_entry e;
+	int good;
+	for (const char *p = c->rows; entries < c->cap / 2 && (good = cache_next(&p, c->end, 0, &e)) >= 0;) {
+		if (!good)
+			continue;
+		struct slot *s = slot_of(c, &e.oid);
 		entries += !s->row;
-		git_oid_cpy(&s->oid, &oid);
-		s->row = p + GIT_OID_HEXSZ + 1;
-		p = nl + 1;
+		git_oid_cpy(&s->oid, &e.oid);
+		s->row = e.text;
+		s->len = e.len;
+		s->after = p;
 	}
 }
 
-/* The cached row of a blob, or NULL. */
+/* The cached row of a blob, *len bytes, or NULL. */
 static const char *
-cache_find(struct cache *c, const git_oid *oid, size_t n)
+cache_find(struct cache *c, const git_oid *oid, size_t n, size_t *len)
 {
-	char hex[GIT_OID_HEXSZ];
-	const char *row = NULL;
+	struct cache_entry e;
+	const char *p = c->next;
 	if (!c->rows)
 		return NULL;
-	git_oid_fmt(hex, oid);
-	if (c->end - c->next > GIT_OID_HEXSZ && memcmp(c->next, hex, GIT_OID_HEXSZ) == 0 &&
-	    c->next[GIT_OID_HEXSZ] == ' ') {
-		row = c->next + GIT_OID_HEXSZ + 1;
-	} else {
-		if (!c->slots)
-			cache_index(c, n);
-		row = slot_of(c, oid)->row;
-	}
-	if (row) {
-		const char *nl = memchr(row, '\n', (size_t)(c->end - row));
-		c->next = nl ? nl + 1 : c->end;
+	if (cache_next(&p, c->end, 0, &e) == 1 && git_oid_equal(&e.oid, oid)) {
+		c->next = p;
+		*len = e.len;
 		c->used++;
+		return e.text;
 	}
-	return row;
+	if (!c->slots)
+		cache_index(c, n);
+	struct slot *s = slot_of(c, oid);
+	if (!s->row)
+		return NULL;
+	c->next = s->after;
+	*len = s->len;
+	c->used++;
+	return s->row;
 }
 
-/* How many rows the cache has. */
+/* How many entries the cache has, good or not. */
 static size_t
 cache_rows(const struct cache *c)
 {
 	size_t n = 0;
-	for (const char *p = c->rows; p && p < c->end; n++) {
-		const char *nl = memchr(p, '\n', (size_t)(c->end - p));
-		p = nl ? nl + 1 : c->end;
-	}
+	struct cache_entry e;
+	for (const char *p = c->rows; p && cache_next(&p, c->end, 0, &e) >= 0; n++)
+		;
 	return n;
 }
 
@@ -362,10 +365,8 @@ cache_header(struct repo *r)
 	free(mpath);
 	size_t slen;
 	const char *s = embedded_file("schema/case.schema.json", &slen);
-	git_oid schema;
-	git_odb_hash(&schema, s, slen, GIT_OBJECT_BLOB);
 	char sch[GIT_OID_HEXSZ + 1];
-	git_oid_tostr(sch, sizeof sch, &schema);
+	cache_checksum(s, slen, sch);
 	return xasprintf("%s %s %s %s\n", CACHE_VERSION, cfg, model, sch);
 }
 
@@ -436,20 +437,15 @@ static void
 cache_write(const char *path, const char *header, const struct list *l)
 {
 	struct buf b = { 0 };
-	char hex[GIT_OID_HEXSZ + 1];
 	buf_puts(&b, header);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct item *it = &l->v[i];
-		const char *t = it->cached ? it->cached : it->text;
-		if (!t)
-			continue;
-		buf_printf(&b, "%s ", git_oid_tostr(hex, sizeof hex, &it->oid));
-		buf_add(&b, t, strcspn(t, "\n"));
-		buf_puts(&b, "\n");
+		if (it->cached)
+			cache_put(&b, &it->oid, NULL, 0, it->cached, it->clen);
+		else if (it->text)
+			cache_put(&b, &it->oid, NULL, 0, it->text, strlen(it->text));
 	}
-	/* A cache that cannot be written only costs time next run. */
-	if (write_file_atomic(path, b.p, b.len, 0644) < 0)
-		unlink(path);
+	cache_save(path, &b);
 	buf_free(&b);
 }
 
@@ -522,7 +518,7 @@ query_cases(struct repo *r, int (*fn)(const struct qrow *, void *), void *arg, s
 	cache_load(&c, cpath, header);
 	size_t hits = 0;
 	for (size_t i = 0; i < l.n; i++)
-		hits += (l.v[i].cached = cache_find(&c, &l.v[i].oid, l.n)) != NULL;
+		hits += (l.v[i].cached = cache_find(&c, &l.v[i].oid, l.n, &l.v[i].clen)) != NULL;
 	int rc = 0, damaged = 0;
 	if (hits < l.n) {
 		git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)64 << 20);
@@ -534,7 +530,8 @@ query_cases(struct repo *r, int (*fn)(const struct qrow *, void *), void *arg, s
 		const char *t = it->cached ? it->cached : it->text;
 		if (!t)
 			continue;
-		if (row_parse(&p, t) < 0 || !placed(it->path, p.q.id)) {
+		size_t len = it->cached ? it->clen : strlen(t);
+		if (row_parse(&p, t, len) < 0 || !placed(it->path, p.q.id)) {
 			/* A damaged row, or a row of this blob found at another
 			 * path: the case is read as if it were not cached. */
 			if (!it->cached)
@@ -542,7 +539,7 @@ query_cases(struct repo *r, int (*fn)(const struct qrow *, void *), void *arg, s
 			it->cached = NULL;
 			damaged = 1;
 			read_one(r->git, &r->schema, &r->model, it, dg);
-			if (!it->text || row_parse(&p, it->text) < 0)
+			if (!it->text || row_parse(&p, it->text, strlen(it->text)) < 0)
 				continue;
 		}
 		if (fn(&p.q, arg))

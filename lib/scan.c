@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "cache.h"
 #include "case.h"
 #include "embedded.h"
 #include "progress.h"
@@ -61,11 +61,9 @@ add_item(const char *path, const git_oid *id, void *arg)
 
 /* The cache: a header line, CACHE_MAGIC and what the validity of a case
  * depends on besides its bytes (the level model's blob id, the schema's
- * hash), then per case
- *     <hex blob id> <case id> <length>\n<facts text><hex checksum>\n
- * the checksum the git object id of everything before it in the entry, so
- * that any change to an entry, even one that keeps its length, is seen;
- * such an entry is left out and its case is read again. The entries are
+ * hash), then per case an entry of cache.h tagged with the case id, its
+ * text the facts; an entry that fails its checksum is left out and its
+ * case is read again. The entries are
  * looked up through an open-addressing table of the blob ids. */
 struct cache {
 	char *data;
@@ -84,35 +82,6 @@ slot_of(const struct cache *c, const git_oid *oid)
 			return &c->slots[i];
 }
 
-/* The checksum of an entry, from its first byte to the end of its facts. */
-static void
-checksum(const char *p, size_t n, char hex[GIT_OID_HEXSZ + 1])
-{
-	git_oid sum;
-	if (git_odb_hash(&sum, p, n, GIT_OBJECT_BLOB) < 0)
-		memset(&sum, 0, sizeof sum);
-	git_oid_tostr(hex, GIT_OID_HEXSZ + 1, &sum);
-}
-
-/* The length of an entry's head line, "<blob id> <case id> <length>", or 0
- * when it is not one; *len its facts' length. */
-static size_t
-entry_head(const char *p, const char *end, git_oid *oid, size_t *len)
-{
-	const size_t idat = GIT_OID_HEXSZ + 1, lenat = idat + CASE_ID_LEN + 1;
-	size_t n = 0, digits = 0;
-	if ((size_t)(end - p) <= lenat || git_oid_fromstrn(oid, p, GIT_OID_HEXSZ) < 0 ||
-	    p[GIT_OID_HEXSZ] != ' ' || p[lenat - 1] != ' ')
-		return 0;
-	const char *q = p + lenat;
-	for (; q < end && *q >= '0' && *q <= '9' && digits < 9; q++, digits++)
-		n = n * 10 + (size_t)(*q - '0');
-	if (!digits || q == end || *q != '\n')
-		return 0;
-	*len = n;
-	return (size_t)(q - p);
-}
-
 static void
 cache_load(struct cache *c, const char *path, const char *header, size_t n)
 {
@@ -128,26 +97,20 @@ cache_load(struct cache *c, const char *path, const char *header, size_t n)
 		;
 	c->slots = xmalloc(c->cap * sizeof *c->slots);
 	memset(c->slots, 0, c->cap * sizeof *c->slots);
-	char *p = c->data + hl, *end = c->data + c->len;
-	while (p < end && used < c->cap / 2) {
-		git_oid oid;
-		size_t len, head = entry_head(p, end, &oid, &len);
-		char *text = p + head + 1, hex[GIT_OID_HEXSZ + 1];
-		/* A damaged head or length leaves no way to the next entry. */
-		if (!head || len > (size_t)(end - text) || (size_t)(end - text) - len < GIT_OID_HEXSZ + 1 ||
-		    text[len + GIT_OID_HEXSZ] != '\n')
-			break;
-		checksum(p, head + 1 + len, hex);
-		if (!memcmp(hex, text + len, GIT_OID_HEXSZ)) {
-			struct slot *s = slot_of(c, &oid);
-			used += !s->used;
-			git_oid_cpy(&s->oid, &oid);
-			s->used = 1;
-			s->id = p + GIT_OID_HEXSZ + 1;
-			s->text = text;
-			s->len = len;
-		}
-		p = text + len + GIT_OID_HEXSZ + 1;
+	const char *p = c->data + hl, *end = c->data + c->len;
+	struct cache_entry e;
+	int good;
+	/* A damaged head or length leaves no way to the next entry. */
+	while (used < c->cap / 2 && (good = cache_next(&p, end, CASE_ID_LEN, &e)) >= 0) {
+		if (!good)
+			continue;
+		struct slot *s = slot_of(c, &e.oid);
+		used += !s->used;
+		git_oid_cpy(&s->oid, &e.oid);
+		s->used = 1;
+		s->id = e.tag;
+		s->text = e.text;
+		s->len = e.len;
 	}
 }
 
@@ -221,22 +184,15 @@ static void
 cache_write(const char *path, const char *header, const struct list *l)
 {
 	struct buf b = { 0 };
-	char hex[GIT_OID_HEXSZ + 1];
 	buf_puts(&b, header);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct item *it = &l->v[i];
-		const char *t = it->cached ? it->cached : it->text;
-		size_t len = it->cached ? it->clen : it->len, start = b.len;
-		if (!t)
-			continue;
-		buf_printf(&b, "%s %s %zu\n", git_oid_tostr(hex, sizeof hex, &it->oid), it->id, len);
-		buf_add(&b, t, len);
-		checksum(b.p + start, b.len - start, hex);
-		buf_printf(&b, "%s\n", hex);
+		if (it->cached)
+			cache_put(&b, &it->oid, it->id, CASE_ID_LEN, it->cached, it->clen);
+		else if (it->text)
+			cache_put(&b, &it->oid, it->id, CASE_ID_LEN, it->text, it->len);
 	}
-	/* A cache that cannot be written only costs time next run. */
-	if (write_file_atomic(path, b.p ? b.p : "", b.len, 0644) < 0)
-		unlink(path);
+	cache_save(path, &b);
 	buf_free(&b);
 }
 
@@ -255,7 +211,7 @@ cache_header(struct repo *r)
 	free(mpath);
 	size_t slen;
 	const char *s = embedded_file("schema/case.schema.json", &slen);
-	checksum(s, slen, shex);
+	cache_checksum(s, slen, shex);
 	return xasprintf("%s %s %s\n", CACHE_MAGIC, mhex, shex);
 }
 

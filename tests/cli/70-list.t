@@ -140,6 +140,17 @@ is "$(ids)" "$(sorted "$a" "$b" "$c")" "a damaged cache is read as none"
 # A cache entry for the right blob but a wrong row is caught by its header:
 # the model or bti.yaml changing makes every row be read again.
 expect 0 "warm again" bti-list --format ids
+# A same-length edit of one entry (#12.9 for this cache): its level 2 made
+# 1. The entry fails its checksum; the case is read again from its blob.
+q="$r/.git/bti-query-cache"
+cp "$q" "$tmp/qc"
+sed "s/\($a\)${T}2${T}0${T}/\1${T}1${T}0${T}/" "$tmp/qc" >"$q"
+cmp -s "$q" "$tmp/qc" && fail "the entry was edited" || pass "the entry was edited"
+is "$(wc -c <"$q")" "$(wc -c <"$tmp/qc")" "the edit keeps the cache's length"
+expect 0 "an edited entry" bti-list --format ids --level 2
+is "$(ids)" "$a" "an edited entry: the case's true level, from its blob"
+expect 0 "an edited entry, again" bti-list --format ids --level 1
+is "$(ids)" "$c" "an edited entry: not listed under the edited level"
 
 # An invalid case among valid ones: listed on stderr with its position,
 # the others listed, exit 1.
