@@ -243,6 +243,7 @@ check_walk(struct repo *r, git_revwalk *w, struct diags *dg)
 	int rc = 0;
 	struct progress pg;
 	progress_start(&pg, "bti-check: commits", 0);
+	progress_each(&pg, "commit");
 	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
 	for (size_t n = 1; rc == 0 && git_revwalk_next(&oid, w) == 0; n++) {
 		rc = check_commit(r, &oid, dg);

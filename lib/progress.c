@@ -19,6 +19,7 @@ progress_start(struct progress *p, const char *what, size_t total)
 	p->what = what;
 	p->total = total;
 	p->n = 0;
+	p->each = NULL;
 	p->on = isatty(2);
 	p->start = p->shown = p->on ? now() : 0;
 }
@@ -35,10 +36,19 @@ progress_set(struct progress *p, size_t n)
 	p->shown = t;
 	double rate = (double)n / (t - p->start);
 	if (p->total)
-		fprintf(stderr, "\r%s: %zu/%zu, %.0f/s\033[K", p->what, n, p->total, rate);
+		fprintf(stderr, "\r%s: %zu/%zu, %.0f/s", p->what, n, p->total, rate);
 	else
-		fprintf(stderr, "\r%s: %zu, %.0f/s\033[K", p->what, n, rate);
+		fprintf(stderr, "\r%s: %zu, %.0f/s", p->what, n, rate);
+	if (p->each && n)
+		fprintf(stderr, ", %.2f ms/%s", 1e3 * (t - p->start) / (double)n, p->each);
+	fputs("\033[K", stderr);
 	fflush(stderr);
+}
+
+void
+progress_each(struct progress *p, const char *each)
+{
+	p->each = each;
 }
 
 void

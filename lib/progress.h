@@ -10,6 +10,7 @@ struct progress {
 	size_t n;
 	double start, shown;
 	int on;                 /* standard error is a terminal */
+	const char *each;       /* "commit": the line shows the time per one */
 };
 
 /* Starts counting; shows nothing unless standard error is a terminal. */
@@ -17,6 +18,8 @@ void progress_start(struct progress *p, const char *what, size_t total);
 /* Sets the count to n; redraws the line ("what: n/total, rate/s") at most
  * ten times a second, from half a second on. */
 void progress_set(struct progress *p, size_t n);
+/* Adds the mean time per item to the line ("1.25 ms/commit"). */
+void progress_each(struct progress *p, const char *each);
 /* Clears the line. */
 void progress_end(struct progress *p);
 
