@@ -397,6 +397,19 @@ final_ids(struct mctx *c, const char *list, char p, const struct lm *k, const st
 	}
 }
 
+/* The conflict of entry j of list on side, whose reference lost names an
+ * entry the other side did what says to. */
+static void
+lost_ref(struct mctx *c, const char *list, size_t j, const char *side, const char *lost,
+    const char *other, const char *what)
+{
+	char *key = xasprintf("%s[%zu] in %s", list, j, side);
+	char *why = xasprintf("names %s, which %s %s; keep one version by hand", lost, other, what);
+	conflict(c, key, why);
+	free(key);
+	free(why);
+}
+
 /* Entry j of the other side's list, in the merged ids; NULL when one of
  * its references has nothing to point at, a conflict when report. */
 static struct node *
@@ -409,12 +422,7 @@ other_entry(struct mctx *c, const char *list, struct node *e, size_t j, int repo
 		return r;
 	if (!report)
 		return NULL;
-	char *key = xasprintf("%s[%zu] in %s", list, j, c->oname);
-	char *why = xasprintf("names %s, which %s changed, removed or never had; keep one version by hand",
-	    x.lost, c->kname);
-	conflict(c, key, why);
-	free(key);
-	free(why);
+	lost_ref(c, list, j, c->oname, x.lost, c->kname, "changed, removed or never had");
 	return NULL;
 }
 
@@ -512,12 +520,7 @@ kept_view(struct mctx *c, const char *key, const struct lm *k, struct node *l, i
 		if (q < k->n && (e = xlate(&x, key, e), x.lost)) {
 			if (!report)
 				return NULL;
-			char *at = xasprintf("%s[%zu] in %s", key, q, c->kname);
-			char *why = xasprintf("names %s, which %s changed or removed; keep one version by hand",
-			    x.lost, c->oname);
-			conflict(c, at, why);
-			free(at);
-			free(why);
+			lost_ref(c, key, q, c->kname, x.lost, c->oname, "changed or removed");
 			return NULL;
 		}
 		seq_push(c->d, n, e);

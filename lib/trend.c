@@ -216,6 +216,26 @@ row_words(struct buf *b, const char *table, const char *key, int lang)
 		buf_puts(b, label(lang, "total"));
 }
 
+/* One row's cells in Markdown or HTML (style as text's): each period's
+ * value, and after the first the change from the one before, each between
+ * open and close. */
+static void
+period_cells(struct buf *b, const struct stats *s, size_t n, int tb, const char *key, int k,
+    int style, const char *open, const char *close)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct cell c = get(&s[i], tb, key);
+		buf_puts(b, open);
+		text(b, c, style, k, 0);
+		buf_puts(b, close);
+		if (i) {
+			buf_puts(b, open);
+			text(b, change(get(&s[i - 1], tb, key), c), style, k, 1);
+			buf_puts(b, close);
+		}
+	}
+}
+
 void
 trend_markdown(struct buf *b, const struct stats *s, const struct period *p, size_t n, int lang,
     int k, const char *who)
@@ -249,17 +269,7 @@ trend_markdown(struct buf *b, const struct stats *s, const struct period *p, siz
 			md_text(b, words.p ? words.p : "");
 			buf_free(&words);
 			buf_puts(b, " |");
-			for (size_t i = 0; i < n; i++) {
-				struct cell c = get(&s[i], tb, key[j]);
-				buf_puts(b, " ");
-				text(b, c, 1, k, 0);
-				buf_puts(b, " |");
-				if (i) {
-					buf_puts(b, " ");
-					text(b, change(get(&s[i - 1], tb, key[j]), c), 1, k, 1);
-					buf_puts(b, " |");
-				}
-			}
+			period_cells(b, s, n, tb, key[j], k, 1, " ", " |");
 			buf_puts(b, "\n");
 		}
 		free(key);
@@ -303,17 +313,7 @@ tables:
 			html_text(b, words.p ? words.p : "");
 			buf_free(&words);
 			buf_puts(b, "</th>");
-			for (size_t i = 0; i < n; i++) {
-				struct cell c = get(&s[i], tb, key[j]);
-				buf_puts(b, "<td>");
-				text(b, c, 2, k, 0);
-				buf_puts(b, "</td>");
-				if (i) {
-					buf_puts(b, "<td>");
-					text(b, change(get(&s[i - 1], tb, key[j]), c), 2, k, 1);
-					buf_puts(b, "</td>");
-				}
-			}
+			period_cells(b, s, n, tb, key[j], k, 2, "<td>", "</td>");
 			buf_puts(b, key[j] ? "</tr>\n" : "</tr></tfoot>\n");
 		}
 		if (nk == 0 || key[nk - 1])
