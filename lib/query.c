@@ -242,7 +242,7 @@ struct cache {
 	const char *rows, *end; /* the first entry and the end; rows NULL when unusable */
 	const char *next;       /* the entry after the last one found */
 	struct slot { git_oid oid; const char *row, *after; size_t len; } *slots;
-	size_t cap, used;
+	size_t cap;
 };
 
 static struct slot *
@@ -313,7 +313,6 @@ cache_find(struct cache *c, const git_oid *oid, size_t n, size_t *len)
 	if (cache_next(&p, c->end, 0, &e) == 1 && git_oid_equal(&e.oid, oid)) {
 		c->next = p;
 		*len = e.len;
-		c->used++;
 		return e.text;
 	}
 	if (!c->slots)
@@ -323,7 +322,6 @@ cache_find(struct cache *c, const git_oid *oid, size_t n, size_t *len)
 		return NULL;
 	c->next = s->after;
 	*len = s->len;
-	c->used++;
 	return s->row;
 }
 
