@@ -7,6 +7,7 @@
 #include "merge.h"
 #include "progress.h"
 #include "sign.h"
+#include "treediff.h"
 #include "util.h"
 #include "yamlio.h"
 
@@ -72,24 +73,54 @@ tree_file(git_repository *git, git_tree *t, const char *path, git_blob **out)
 	return rc;
 }
 
-/* Loads the model and schema a commit's tree had. */
-static int
-load_at(struct repo *r, git_commit *c, struct diags *dg)
+/* The ids of the bti.yaml and models/ that the loaded rules came from:
+ * most commits keep both, and parsing the schema and the model again for
+ * each was most of the time of a commit that changes one case. */
+struct rules_from {
+	int have;
+	git_oid cfg, models;
+};
+
+/* The id of a tree's entry at path into *id; zeros when it has none. */
+static void
+entry_id(git_tree *t, const char *path, git_oid *id)
 {
+	git_tree_entry *e;
+	memset(id, 0, sizeof *id);
+	if (t && git_tree_entry_bypath(&e, t, path) == 0) {
+		git_oid_cpy(id, git_tree_entry_id(e));
+		git_tree_entry_free(e);
+	}
+}
+
+/* Loads the model and schema a commit's tree had, unless they are the
+ * ones loaded already. */
+static int
+load_at(struct repo *r, git_commit *c, struct rules_from *from, struct diags *dg)
+{
+	git_tree_free(r->tree);
+	r->tree = NULL;
+	if (git_commit_tree(&r->tree, c) < 0)
+		return -1;
+	git_oid cfg, models;
+	entry_id(r->tree, CONFIG_FILE, &cfg);
+	entry_id(r->tree, "models", &models);
+	if (r->loaded && from->have && git_oid_equal(&cfg, &from->cfg) &&
+	    git_oid_equal(&models, &from->models))
+		return 0;
 	if (r->loaded) {
 		config_free(&r->cfg);
 		model_free(&r->model);
 		schema_free(&r->schema);
 		r->loaded = 0;
 	}
-	git_tree_free(r->tree);
-	r->tree = NULL;
-	if (git_commit_tree(&r->tree, c) < 0)
-		return -1;
 	git_commit *keep = r->head;
 	r->head = c;            /* repo_load reads r->tree, not HEAD, once head is set */
 	int rc = repo_load(r, dg);
 	r->head = keep;
+	from->have = rc == 0;
+	git_oid_cpy(&from->cfg, &cfg);
+	git_oid_cpy(&from->models, &models);
 	return rc;
 }
 
@@ -176,16 +207,31 @@ check_signature(struct repo *r, git_commit *c, git_tree *pt, const char *hex, st
 	git_blob_free(own);
 }
 
+/* What check_commit hands treediff's callback. */
+struct commit_check {
+	struct repo *r;
+	const char *hex;
+	int merge;
+	struct diags *dg;
+};
+
+static int
+check_delta(const git_diff_delta *dd, void *arg)
+{
+	struct commit_check *cc = arg;
+	char *name = xasprintf("%s:%s", cc->hex, dd->new_file.path);
+	check_change(cc->r, dd, name, cc->merge, 1, cc->dg);
+	free(name);
+	return 0;
+}
+
 /* Checks one commit against its first parent; the problems end with its author. */
 static int
-check_commit(struct repo *r, const git_oid *oid, struct diags *dg)
+check_commit(struct repo *r, const git_oid *oid, struct rules_from *from, struct diags *dg)
 {
 	git_commit *c, *p = NULL;
 	git_tree *pt = NULL;
-	git_diff *diff = NULL;
 	char hex[GIT_OID_HEXSZ + 1];
-	git_diff_options opts;
-	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	if (git_commit_lookup(&c, r->git, oid) < 0)
 		return -1;
 	if (git_commit_parentcount(c) > 0 && (git_commit_parent(&p, c, 0) < 0 ||
@@ -195,8 +241,7 @@ check_commit(struct repo *r, const git_oid *oid, struct diags *dg)
 	}
 	git_oid_tostr(hex, sizeof hex, oid);
 	struct diags quiet = { 0 }, local = { 0 };
-	opts.flags |= GIT_DIFF_INCLUDE_TYPECHANGE;
-	int loaded = load_at(r, c, &quiet) == 0;
+	int loaded = load_at(r, c, from, &quiet) == 0, rc = 0;
 	git_blob *had = NULL;
 	if (r->tree)
 		check_signature(r, c, pt, hex, &local);
@@ -212,13 +257,9 @@ check_commit(struct repo *r, const git_oid *oid, struct diags *dg)
 		}
 	}
 	git_blob_free(had);
-	if (loaded && git_diff_tree_to_tree(&diff, r->git, pt, r->tree, &opts) == 0) {
-		for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
-			const git_diff_delta *dd = git_diff_get_delta(diff, i);
-			char *name = xasprintf("%s:%s", hex, dd->new_file.path);
-			check_change(r, dd, name, git_commit_parentcount(c) > 1, 1, &local);
-			free(name);
-		}
+	if (loaded) {
+		struct commit_check cc = { r, hex, git_commit_parentcount(c) > 1, &local };
+		rc = treediff(r->git, pt, r->tree, check_delta, &cc);
 	}
 	const git_signature *a = git_commit_author(c);
 	for (size_t i = 0; i < local.n; i++) {
@@ -228,11 +269,10 @@ check_commit(struct repo *r, const git_oid *oid, struct diags *dg)
 	}
 	diags_free(&local);
 	diags_free(&quiet);
-	git_diff_free(diff);
 	git_tree_free(pt);
 	git_commit_free(p);
 	git_commit_free(c);
-	return 0;
+	return rc;
 }
 
 /* Checks every commit the walk gives, oldest first. */
@@ -241,12 +281,18 @@ check_walk(struct repo *r, git_revwalk *w, struct diags *dg)
 {
 	git_oid oid;
 	int rc = 0;
+	struct rules_from from = { 0 };
 	struct progress pg;
+	/* Each commit's tree is the next one's parent tree; libgit2 keeps no
+	 * tree over 4 KiB in its cache, and a directory of 1,000 cases is 40.
+	 * The cache needs to hold little more than one commit's trees. */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)1 << 20);
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)32 << 20);
 	progress_start(&pg, "bti-check: commits", 0);
 	progress_each(&pg, "commit");
 	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
 	for (size_t n = 1; rc == 0 && git_revwalk_next(&oid, w) == 0; n++) {
-		rc = check_commit(r, &oid, dg);
+		rc = check_commit(r, &oid, &from, dg);
 		progress_set(&pg, n);
 	}
 	progress_end(&pg);

@@ -1,5 +1,6 @@
 /* progress.c: the progress line (progress.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -13,6 +14,19 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Seconds before the line is first shown: BTI_PROGRESS_DELAY, or half a
+ * second (like git's GIT_PROGRESS_DELAY, so tests need not run long). */
+static double
+delay(void)
+{
+	const char *s = getenv("BTI_PROGRESS_DELAY");
+	if (!s || !*s)
+		return 0.5;
+	char *end;
+	double d = strtod(s, &end);
+	return *end || !(d >= 0) ? 0.5 : d;
+}
+
 void
 progress_start(struct progress *p, const char *what, size_t total)
 {
@@ -21,7 +35,9 @@ progress_start(struct progress *p, const char *what, size_t total)
 	p->n = 0;
 	p->each = NULL;
 	p->on = isatty(2);
-	p->start = p->shown = p->on ? now() : 0;
+	p->start = p->on ? now() : 0;
+	p->shown = 0;           /* not yet */
+	p->delay = p->on ? delay() : 0;
 }
 
 void
@@ -31,7 +47,7 @@ progress_set(struct progress *p, size_t n)
 	if (!p->on)
 		return;
 	double t = now();
-	if (t - p->start < 0.5 || t - p->shown < 0.1)
+	if (t <= p->start || t - p->start < p->delay || t - p->shown < 0.1)
 		return;
 	p->shown = t;
 	double rate = (double)n / (t - p->start);
@@ -54,7 +70,7 @@ progress_each(struct progress *p, const char *each)
 void
 progress_end(struct progress *p)
 {
-	if (p->on && p->shown > p->start)
+	if (p->on && p->shown > 0)
 		fputs("\r\033[K", stderr);
 	p->on = 0;
 }

@@ -9,6 +9,7 @@ struct progress {
 	size_t total;           /* 0 when not known */
 	size_t n;
 	double start, shown;
+	double delay;           /* seconds before the line is first shown */
 	int on;                 /* standard error is a terminal */
 	const char *each;       /* "commit": the line shows the time per one */
 };
@@ -16,7 +17,8 @@ struct progress {
 /* Starts counting; shows nothing unless standard error is a terminal. */
 void progress_start(struct progress *p, const char *what, size_t total);
 /* Sets the count to n; redraws the line ("what: n/total, rate/s") at most
- * ten times a second, from half a second on. */
+ * ten times a second, from half a second on (BTI_PROGRESS_DELAY seconds
+ * when set). */
 void progress_set(struct progress *p, size_t n);
 /* Adds the mean time per item to the line ("1.25 ms/commit"). */
 void progress_each(struct progress *p, const char *each);
