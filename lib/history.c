@@ -279,24 +279,31 @@ check_commit(struct repo *r, const git_oid *oid, struct rules_from *from, struct
 static int
 check_walk(struct repo *r, git_revwalk *w, struct diags *dg)
 {
-	git_oid oid;
+	git_oid *ids = NULL;
+	size_t n = 0, cap = 0;
 	int rc = 0;
 	struct rules_from from = { 0 };
 	struct progress pg;
+	/* The walk sorts every commit before it gives the first; taking them
+	 * all first gives the progress line its total (20 bytes a commit). */
+	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+	for (git_oid oid; git_revwalk_next(&oid, w) == 0; git_oid_cpy(&ids[n++], &oid))
+		if (n == cap)
+			ids = xrealloc(ids, (cap = cap ? 2 * cap : 1024) * sizeof *ids);
+	git_revwalk_free(w);
 	/* Each commit's tree is the next one's parent tree; libgit2 keeps no
 	 * tree over 4 KiB in its cache, and a directory of 1,000 cases is 40.
 	 * The cache needs to hold little more than one commit's trees. */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)1 << 20);
 	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)32 << 20);
-	progress_start(&pg, "bti-check: commits", 0);
+	progress_start(&pg, "bti-check: commits", n);
 	progress_each(&pg, "commit");
-	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
-	for (size_t n = 1; rc == 0 && git_revwalk_next(&oid, w) == 0; n++) {
-		rc = check_commit(r, &oid, &from, dg);
-		progress_set(&pg, n);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		rc = check_commit(r, &ids[i], &from, dg);
+		progress_set(&pg, i + 1);
 	}
 	progress_end(&pg);
-	git_revwalk_free(w);
+	free(ids);
 	return rc < 0 ? git_fail(dg, "cannot read a commit") : 0;
 }
 

@@ -151,8 +151,10 @@ map_index(const struct node *map, const char *key)
 {
 	if (!map || map->type != NT_MAP)
 		return -1;
+	/* The first letters first: most keys differ there (a report looks up
+	 * some 2,000 keys a case). */
 	for (size_t i = 0; i < map->n; i++)
-		if (strcmp(map->k[i]->s, key) == 0)
+		if (map->k[i]->s[0] == key[0] && strcmp(map->k[i]->s, key) == 0)
 			return (long)i;
 	return -1;
 }

@@ -101,8 +101,9 @@ int
 text_class_check(const struct text_class *k, const char *s, char esc[12])
 {
 	while (*s) {
-		size_t len;
-		long c = text_char(s, &len);
+		size_t len = 1;
+		unsigned char u = (unsigned char)*s;
+		long c = u < 0x80 ? u : text_char(s, &len);     /* most text is ASCII */
 		if (c >= 0 && in_class(k, c)) {
 			struct buf b = { 0 };
 			text_escape_char(&b, s);

@@ -283,11 +283,23 @@ same_key(const struct key *a, const struct key *b, int by_val)
 /* Sorts the keys (by value or by text, then by position) and finds, among
  * the keys equal to an earlier one, the one that comes first in the mapping.
  * 1 with copies in *dup and *first (the earliest key it equals), 0 if none.
- * O(n log n): a mapping of 150,000 keys is checked in a fraction of a second. */
+ * O(n log n): a mapping of 150,000 keys is checked in a fraction of a second.
+ * Sorting leaves the keys out of order; check_keys calls it twice. */
 static int
 repeat(struct keys *ks, int by_val, struct key *dup, struct key *first)
 {
 	int found = 0;
+	/* Most mappings are short: their keys, still in order, pair by pair. */
+	if (ks->n <= 16) {
+		for (size_t i = 1; i < ks->n; i++)
+			for (size_t j = 0; j < i; j++)
+				if (same_key(&ks->v[i], &ks->v[j], by_val)) {
+					*dup = ks->v[i];
+					*first = ks->v[j];
+					return 1;
+				}
+		return 0;
+	}
 	qsort(ks->v, ks->n, sizeof *ks->v, by_val ? by_value : by_text);
 	for (size_t i = 1, g = 0; i < ks->n; i++) {
 		if (!same_key(&ks->v[i], &ks->v[g], by_val))

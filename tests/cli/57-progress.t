@@ -35,6 +35,6 @@ is "$(git -C "$r" rev-list --count "$base"..main)" "1000" "a history of a thousa
 bti-check -C "$r" --history >"$tmp/out" 2>"$tmp/err"
 is "$(cat "$tmp/err")" "" "--history, standard error not a terminal: no progress"
 BTI_PROGRESS_DELAY=0 script -qc 'bti-check -C "$r" --history' /dev/null >"$tmp/tty" </dev/null
-like "$(cat "$tmp/tty")" "bti-check: commits: [0-9]+, [0-9]+/s, [0-9]+\.[0-9]+ ms/commit" \
+like "$(cat "$tmp/tty")" "bti-check: commits: [0-9]+/10[0-9][0-9], [0-9]+/s, [0-9]+\.[0-9]+ ms/commit" \
 	"--history under a terminal: the count, the rate and the time per commit"
 done_testing
