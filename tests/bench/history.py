@@ -3,7 +3,8 @@
 
     python3 tests/bench/history.py REPO [--out DIR] [--commits N]
                                    [--counts "K1 K2 ..."] [--verify V]
-                                   [--bin BINDIR] [--depth D] [--no-measure]
+                                   [--bin BINDIR] [--depth D] [--no-measure] [--no-base]
+                                   [--no-generate]
 
 REPO is a repository gen.py made (`gen.py --bin bin --quiet REPO 100000`).
 generate() makes DIR (default REPO-history): a bare repository that borrows
@@ -143,6 +144,8 @@ class Plan:
         self.n = len(self.ids)
         self.seed = meta["seed"]
         self.kinds = meta["kinds"]
+        self.closed = meta["closed"]
+        self.reopen = meta["reopen"]            # [level, leader_informed, evaluation days]
 
     def case(self, k):
         return k % self.n
@@ -159,11 +162,23 @@ class Plan:
         return gen.STAFF[zlib.crc32(self.ids[j].encode()) % len(gen.STAFF)]
 
     def change(self, k):
-        """(command, entry without id, argv after the command name) of commit k."""
+        """(command, entry without id, argv after the command name) of commit k:
+        a closed case is reopened by its first change (bti-level), then gets
+        meetings and measures as an open one."""
         j = self.case(k)
         x = mix(k, self.seed)
         d = self.date(k)
         by = self.author(j)
+        cid = self.ids[j]
+        if self.closed[j] and k < self.n:
+            lv, leader, _ = self.reopen
+            e = {"date": d, "level": lv, "reason": gen.REOPEN[x % len(gen.REOPEN)]}
+            argv = ["--reason", e["reason"]]
+            if leader:
+                e["leader_informed"] = True
+                argv.append("--leader-informed")
+            e["by"] = by
+            return "bti-level", e, argv + [cid, str(lv)]
         if x % 5 < 3:
             other = gen.STAFF[(x >> 8) % len(gen.STAFF)]
             who = [by] if other == by else [by, other]
@@ -186,8 +201,8 @@ class Plan:
                 e["minutes_sent"] = True
                 argv.append("--minutes-sent")
             e["by"] = by
-            return "bti-meeting", e, argv
-        days = self.days[j]
+            return "bti-meeting", e, argv + [cid]
+        days = self.reopen[2] if self.closed[j] else self.days[j]
         e = {"date": d, "what": gen.MEASURES[(x >> 8) % len(gen.MEASURES)],
              "responsible": gen.RESPONSIBLE[(x >> 16) % len(gen.RESPONSIBLE)], "start": d}
         argv = ["--what", e["what"], "--responsible", e["responsible"]]
@@ -198,13 +213,19 @@ class Plan:
         e["evaluate_by"] = d + (span if days is None else min(span, days))
         argv += ["--evaluate-by", gen.ds(e["evaluate_by"])]
         e["by"] = by
-        return "bti-measure", e, argv
+        return "bti-measure", e, argv + [cid]
 
 
 def read_blobs(repo, rev, paths):
-    """The blobs at rev:path, in the order given (git cat-file --batch)."""
-    inp = "".join(f"{rev}:{p}\n" for p in paths).encode()
-    out = git(repo, "cat-file", "--batch", inp=inp)
+    """The blobs at rev:path, in the order given (git ls-tree, then
+    git cat-file --batch by blob id: a rev:path there reads the trees anew
+    for every path)."""
+    ids = {}
+    for line in git(repo, "ls-tree", "-r", "-z", rev, "cases/").split(b"\0"):
+        if line:
+            meta, path = line.split(b"\t", 1)
+            ids[path.decode()] = meta.split()[2].decode()
+    out = git(repo, "cat-file", "--batch", inp="".join(ids[p] + "\n" for p in paths).encode())
     res, i = [], 0
     for _ in paths:
         nl = out.index(b"\n", i)
@@ -217,16 +238,18 @@ def read_blobs(repo, rev, paths):
     return res
 
 
-def candidates(repo, head, model):
-    """The cases every generated change can go to: open, at a level that
-    needs no consent, not archived; (ids, texts, last dates, eval days)."""
+def candidates(repo, head, model, reopen):
+    """The cases every generated change can go to, not archived: open at a
+    level that needs no consent, or closed when the model reopens at such a
+    level (reopen: that level or None); [(id, text, last date, evaluation
+    days, closed)]."""
     ok = open_levels(model)
     gd = git_s(repo, "rev-parse", "--absolute-git-dir")
     tsv = os.path.join(gd, "bench-cases.tsv")
     if os.path.exists(tsv):          # gen.py's list: read only the likely ones
         with open(tsv, encoding="utf-8") as f:
             ids = [r[0] for r in (l.split("\t") for l in f)
-                   if r[2] == "0" and int(r[1]) in ok]
+                   if (r[2] == "0" and int(r[1]) in ok) or (r[2] == "1" and reopen is not None)]
     else:
         ids = [l.rsplit("/", 1)[1][:-5] for l in
                git_s(repo, "ls-tree", "-r", "--name-only", head, "cases/").split("\n")
@@ -237,14 +260,18 @@ def candidates(repo, head, model):
     for cid, text in zip(ids, texts):
         secs = sections(text)
         st = state(secs)
-        if not st or st[1] or st[0] not in ok or any(k == "archived" for k, _ in secs):
+        if (not st or (st[1] and reopen is None) or (not st[1] and st[0] not in ok)
+                or any(k == "archived" for k, _ in secs)):
             continue                # the list was out of date: skip the case
         last = max(gen.ordinal(m.decode()) for m in DATE.findall(text))
-        res.append((cid, text, last, ok[st[0]]))
+        res.append((cid, text, last, None if st[1] else ok[st[0]], st[1]))
     return res
 
 
 # ---------------------------------------------------------------- generate
+
+KEYS = {"bti-meeting": "meetings", "bti-measure": "measures", "bti-level": "levels"}
+
 
 def default_marks(n):
     m, k = {n}, 10
@@ -258,7 +285,7 @@ def generate(repo, n_commits, out_dir, marks=None, seed=1, depth=50, log=None):
     """Makes out_dir (a bare repository borrowing repo's objects) with
     n_commits commits on top of repo's HEAD, on repo's branch, and a tag
     refs/tags/h-K after the K-th for K in marks (default: 10, 100, ...
-    and n_commits). One git fast-import stream. Returns a dict: dir, branch,
+    and n_commits), and h-0 at repo's HEAD. One git fast-import stream. Returns a dict: dir, branch,
     base (repo's HEAD), commits, cases (how many cases the commits change),
     seconds (the whole call), import_seconds (the stream), pack_bytes
     (the pack fast-import wrote), tags {K: commit id}."""
@@ -279,7 +306,13 @@ def generate(repo, n_commits, out_dir, marks=None, seed=1, depth=50, log=None):
     kinds = [k for k in gen.MEETING_KINDS if k.lower() not in avoid]
     email = subprocess.run(["git", "-C", repo, "config", "user.email"], capture_output=True,
                            text=True).stdout.strip() or "unknown@bti.invalid"
-    cands = candidates(repo, head, model)
+    ok = open_levels(model)
+    again = [int(x) for x in model.get("reopen_to", []) if int(x) in ok]
+    reopen = None
+    if again:
+        lv = next(x for x in model["levels"] if int(x["level"]) == again[0])
+        reopen = [again[0], bool(lv.get("leader_informed")), ok[again[0]]]
+    cands = candidates(repo, head, model, reopen and reopen[0])
     if not cands:
         raise SystemExit(f"history.py: {repo} has no open case at a level without consent")
     random.Random(seed).shuffle(cands)
@@ -293,7 +326,8 @@ def generate(repo, n_commits, out_dir, marks=None, seed=1, depth=50, log=None):
     meta = {"repo": repo, "base": head, "branch": branch, "commits": N, "seed": seed,
             "email": email, "t0": t0, "step": (t1 - t0) / max(N - 1, 1), "kinds": kinds,
             "ids": [c[0] for c in cands], "last": [c[2] for c in cands],
-            "days": [c[3] for c in cands]}
+            "days": [c[3] for c in cands], "closed": [int(c[4]) for c in cands],
+            "reopen": reopen}
     plan = Plan(meta)
     if os.path.exists(out_dir):
         raise SystemExit(f"history.py: {out_dir} exists")
@@ -312,7 +346,7 @@ def generate(repo, n_commits, out_dir, marks=None, seed=1, depth=50, log=None):
                            f"--depth={depth}", "--active-branches=1"],
                           stdin=subprocess.PIPE, env=fenv)
     w = fi.stdin
-    mid = array.array("I", bytes(4 * N))        # commit k's measure number (0: a meeting)
+    mid = array.array("I", bytes(4 * N))        # commit k's measure number (0: none)
     order = gen.ORDER["case"]
     rank = {k: i for i, k in enumerate(order)}
     sub = gen.SUB["case"]
@@ -323,7 +357,7 @@ def generate(repo, n_commits, out_dir, marks=None, seed=1, depth=50, log=None):
         where = {k: i for i, (k, _) in enumerate(secs)}
         for k in range(j, N, n):
             cmd, e, _ = plan.change(k)
-            key = "meetings" if cmd == "bti-meeting" else "measures"
+            key = KEYS[cmd]
             i = where.get(key)
             if i is None:           # the list's first entry: the key in its place
                 pos = sum(1 for s in secs if rank.get(s[0], -1) < rank[key])
@@ -351,12 +385,16 @@ def generate(repo, n_commits, out_dir, marks=None, seed=1, depth=50, log=None):
     mk = iter(marks)
     nxt = next(mk, None)
     ref = branch.encode()
+    w.write(b"reset refs/tags/h-0\nfrom %s\n\n" % head.encode())
     for k in range(N):
         j = k % n
         cid = ids[j]
         if mid[k]:
             msg = (f"bti-measure {cid}: measure m{mid[k]}\n\n"
                    f"BTI-Case: {cid}\nBTI-Event: measure\n").encode()
+        elif k < n and plan.closed[j]:
+            msg = (f"bti-level {cid}: reopened at level {reopen[0]}\n\n"
+                   f"BTI-Case: {cid}\nBTI-Event: reopen\n").encode()
         else:
             msg = f"bti-meeting {cid}: meeting held\n\nBTI-Case: {cid}\nBTI-Event: meeting\n".encode()
         sig = b"%s %d +0000\n" % (authors[j], plan.ts(k))
@@ -377,7 +415,7 @@ def generate(repo, n_commits, out_dir, marks=None, seed=1, depth=50, log=None):
     pack = os.path.join(out_dir, "objects", "pack")
     size = sum(os.path.getsize(os.path.join(pack, f)) for f in os.listdir(pack)
                if f.endswith(".pack"))
-    tags = {k: git_s(out_dir, "rev-parse", f"refs/tags/h-{k}") for k in marks}
+    tags = {k: git_s(out_dir, "rev-parse", f"refs/tags/h-{k}") for k in [0] + marks}
     return {"dir": out_dir, "branch": branch, "base": head, "commits": N,
             "cases": min(n, N), "seconds": t_end - t_start, "import_seconds": t_end - t_import,
             "pack_bytes": size, "tags": tags}
@@ -406,7 +444,7 @@ def verify(out_dir, v, bindir, log=None):
             j = plan.case(k)
             env = dict(os.environ, BTI_TODAY=TODAY, BTI_USER=plan.author(j), LC_ALL="C.UTF-8")
             p = subprocess.run([os.path.join(bindir, cmd), "-C", clone, "--date",
-                                gen.ds(plan.date(k))] + argv + [meta["ids"][j]],
+                                gen.ds(plan.date(k))] + argv,
                                capture_output=True, text=True, env=env)
             if p.returncode != 0:
                 diffs.append(f"commit {k + 1}: {cmd} refused: {p.stderr.strip()}")
@@ -463,10 +501,14 @@ def timed(cmd, env=None):
 
 def measure(repo, counts, bindir=None, log=None):
     """For each count K: `bti-check --history` over a fresh bare repository
-    (alternates to repo, generate()'s out_dir) whose branch is at tag h-K.
+    (alternates to repo, generate()'s out_dir) whose branch is at tag h-K
+    (K = 0: gen.py's commit and bti-init's alone).
     Returns {K: {commits (walked: every commit from the root), wall, cpu
     (seconds), rss (KiB), ms_per_commit (wall / commits), silent (exit 0,
-    no output), exit, output (the first 2,000 characters when not silent)}}."""
+    no output), exit, output (the first 2,000 characters when not silent),
+    and, when 0 is among the counts and K > 0, ms_per_generated
+    ((wall - wall at 0) / K: the cost of one generated commit without the
+    first two, of which gen.py's adds every case)}}."""
     bindir = bindir or os.environ.get("BTI_BIN") or os.path.join(ROOT, "bin")
     repo = os.path.abspath(repo)
     branch = git_s(repo, "symbolic-ref", "HEAD")
@@ -489,6 +531,10 @@ def measure(repo, counts, bindir=None, log=None):
         res[k] = {"commits": walked, "wall": wall, "cpu": cpu, "rss": rss,
                   "ms_per_commit": 1000 * wall / walked, "silent": silent, "exit": code,
                   "output": "" if silent else (out + err)[:2000]}
+    if 0 in res:
+        for k in res:
+            if k:
+                res[k]["ms_per_generated"] = 1000 * (res[k]["wall"] - res[0]["wall"]) / k
     return res
 
 
@@ -518,9 +564,11 @@ def main():
                     "the last commit (bti-check --rev) and git fsck")
     ap.add_argument("--no-generate", action="store_true", help="measure an existing --out")
     ap.add_argument("--no-measure", action="store_true")
+    ap.add_argument("--no-base", dest="base", action="store_false",
+                    help="do not time the check of the first two commits (h-0) alone")
     a = ap.parse_args()
     out = a.out or a.repo.rstrip("/") + "-history"
-    counts = sorted({int(x) for x in a.counts.split()})
+    counts = sorted({int(x) for x in a.counts.split()} - {0})
     if not a.no_generate:
         if counts and counts[-1] > a.commits:
             sys.exit(f"history.py: a count ({counts[-1]}) is above --commits ({a.commits})")
@@ -552,19 +600,24 @@ def main():
         bad += bool(diffs) or p.returncode != 0 or f.returncode != 0
     if a.no_measure or not counts:
         return bad
-    m = measure(out, counts, a.bin, log=log)
-    print("| generated commits | commits checked | wall | CPU | ms / commit | peak memory | silent |")
-    print("|---|---|---|---|---|---|---|")
-    for k in counts:
+    m = measure(out, [0] + counts if a.base else counts, a.bin, log=log)
+    print("| generated commits | commits checked | wall | CPU | ms / commit | "
+          "ms / generated commit | peak memory | silent |")
+    print("|---|---|---|---|---|---|---|---|")
+    for k in sorted(m):
         r = m[k]
         print(f"| {k:,} | {r['commits']:,} | {fmt_t(r['wall'])} | {fmt_t(r['cpu'])} | "
-              f"{r['ms_per_commit']:.2f} | {r['rss'] / 1024:.0f} MB | "
-              f"{'yes' if r['silent'] else 'NO'} |")
+              f"{r['ms_per_commit']:.2f} | "
+              f"{'%.2f' % r['ms_per_generated'] if 'ms_per_generated' in r else '–'} | "
+              f"{r['rss'] / 1024:.0f} MB | {'yes' if r['silent'] else 'NO'} |")
     lo, hi = m[counts[0]], m[counts[-1]]
     print()
     print(f"Linearity: {hi['ms_per_commit']:.2f} ms/commit at {hi['commits']:,} commits / "
           f"{lo['ms_per_commit']:.2f} at {lo['commits']:,} = "
-          f"{hi['ms_per_commit'] / lo['ms_per_commit']:.2f}×.")
+          f"{hi['ms_per_commit'] / lo['ms_per_commit']:.2f}×" +
+          (f"; per generated commit (the first two, gen.py's of every case, taken off): "
+           f"{hi['ms_per_generated']:.2f} / {lo['ms_per_generated']:.2f} = "
+           f"{hi['ms_per_generated'] / lo['ms_per_generated']:.2f}×" if a.base else "") + ".")
     for k in counts:
         if not m[k]["silent"]:
             print(f"\nbti-check --history at h-{k} (exit {m[k]['exit']}):\n{m[k]['output']}")
