@@ -13,16 +13,21 @@ commits (default 1,000,000) on top of REPO's HEAD, written by ONE
 `git fast-import` stream into one pack. REPO itself is left as it was.
 
 Each commit is a change bti itself makes, byte for byte: one case file gets
-one more entry, a meeting (bti-meeting) or a measure (bti-measure), in bti's
-canonical format (gen.py's emitter), in its place in schema order, with
-bti's author/committer line (a worker's name, git's user.email or
-unknown@bti.invalid, +0000) and bti's commit message ("bti-meeting ID:
-meeting held", "bti-measure ID: measure m7", then the BTI-Case and BTI-Event
-trailers; no names, no fnr). The changes go round the open cases at levels
-that need no consent (levels 0 and 1 in three-level), in a shuffled order,
-so that N commits give each such case about N/cases entries; the commit
-times run evenly from the day after the latest entry of those cases to
-BTI_TODAY (2026-11-30), and every entry is dated on its commit's day.
+one more entry in bti's canonical format (gen.py's emitter), in its place in
+schema order, with bti's author/committer line (a worker's name, git's
+user.email or unknown@bti.invalid, +0000) and bti's commit message
+("bti-meeting ID: meeting held", "bti-measure ID: measure m7", "bti-level
+ID: reopened at level 0", then the BTI-Case and BTI-Event trailers; no
+names, no fnr). The changes go round every case the rules let take entries
+without a consent (three-level: the open cases at levels 0 and 1, and the
+closed ones, which the model reopens at level 0; not the open cases at
+level 2), in a shuffled order: a closed case is reopened by its first
+change (bti-level), every other change is a meeting (bti-meeting, 3 in 5)
+or a measure (bti-measure). N commits give each such case about N/cases
+entries (100,000 cases: ~96,000 cases, ~10 entries each for a million).
+The commit times run evenly from the day after the latest entry of those
+cases to BTI_TODAY (2026-11-30), and every entry is dated on its commit's
+day.
 
 The blobs are written first, case by case, each version right after the one
 before it (fast-import stores it as a delta against that one, as git gc
@@ -33,15 +38,22 @@ measure() times `bti-check --history` for each count K over a fresh bare
 repository (alternates to DIR) whose branch is h-K: the walk goes from the
 root commit (bti-init's) through gen.py's commit to h-K. Timed as bench.py
 does (timer.c: wall, CPU user+sys, peak RSS); every generated commit passes
-the rules, so bti-check must be silent.
+the rules, so bti-check must be silent. K = 0 (h-0, REPO's HEAD) times the
+first two commits alone (gen.py's adds every case), to give the cost of one
+generated commit: (wall at K - wall at 0) / K.
 
---verify V replays the first V generated commits with the real bti-meeting
-and bti-measure in a bare clone of REPO and compares every resulting tree,
-message and author with the generated commit's, then runs
-`bti-check --rev HEAD` over DIR (silent) and `git fsck` over DIR.
+--verify V replays the first V generated commits with the real bti-level,
+bti-meeting and bti-measure (BTI_USER the commit's author) in a bare clone
+of REPO and compares every resulting tree, author, committer and message
+with the generated commit's (all but the times), then runs
+`bti-check --rev HEAD` over DIR (no problems; the warnings of overdue
+obligations on stderr are counted) and `git fsck` over DIR.
+--no-generate measures an existing DIR.
 
-Prints a Markdown table (commits, wall, ms/commit, peak memory) and the
-linearity: ms per commit at the largest count / at the smallest.
+Prints a Markdown table (commits, wall, CPU, ms/commit, peak memory) and
+the linearity: ms per commit at the largest count / at the smallest (and
+the same per generated commit). Exit status 1 when a check is not silent
+or --verify finds a difference.
 """
 import argparse
 import array
@@ -501,8 +513,9 @@ def timed(cmd, env=None):
 
 def measure(repo, counts, bindir=None, log=None):
     """For each count K: `bti-check --history` over a fresh bare repository
-    (alternates to repo, generate()'s out_dir) whose branch is at tag h-K
-    (K = 0: gen.py's commit and bti-init's alone).
+    (alternates to repo, generate()'s out_dir) whose branch is at the K-th
+    generated commit (tag h-K, or counted back from the next tag above;
+    K = 0: gen.py's commit and bti-init's alone).
     Returns {K: {commits (walked: every commit from the root), wall, cpu
     (seconds), rss (KiB), ms_per_commit (wall / commits), silent (exit 0,
     no output), exit, output (the first 2,000 characters when not silent),
@@ -514,8 +527,14 @@ def measure(repo, counts, bindir=None, log=None):
     branch = git_s(repo, "symbolic-ref", "HEAD")
     env = dict(os.environ, BTI_TODAY=TODAY, LC_ALL="C.UTF-8")
     res = {}
+    tags = sorted(int(r[len("refs/tags/h-"):]) for r in
+                  git_s(repo, "for-each-ref", "--format=%(refname)", "refs/tags/h-*").split())
     for k in counts:
-        tip = git_s(repo, "rev-parse", f"refs/tags/h-{k}^{{commit}}")
+        # a count generate() did not tag: back from the next tag above it
+        m = next((t for t in tags if t >= k), None)
+        if m is None:
+            raise SystemExit(f"history.py: {repo} has fewer than {k} generated commits")
+        tip = git_s(repo, "rev-parse", f"refs/tags/h-{m}~{m - k}")
         walked = int(git_s(repo, "rev-list", "--count", tip))
         with tempfile.TemporaryDirectory(prefix=f"bti-history-{k}-") as d:
             subprocess.run(["git", "init", "-q", "--bare", d], check=True)
