@@ -297,14 +297,17 @@ def generate(repo, n_commits, out_dir, marks=None, seed=1, depth=50, log=None):
     """Makes out_dir (a bare repository borrowing repo's objects) with
     n_commits commits on top of repo's HEAD, on repo's branch, and a tag
     refs/tags/h-K after the K-th for K in marks (default: 10, 100, ...
-    and n_commits), and h-0 at repo's HEAD. One git fast-import stream. Returns a dict: dir, branch,
-    base (repo's HEAD), commits, cases (how many cases the commits change),
+    and n_commits), and h-0 at repo's HEAD. One git fast-import stream.
+    Returns a dict: dir, branch, base (repo's HEAD), commits, cases (how
+    many cases the commits change),
     seconds (the whole call), import_seconds (the stream), pack_bytes
     (the pack fast-import wrote), tags {K: commit id}."""
     t_start = time.perf_counter()
     gen.load_order()
     repo = os.path.abspath(repo)
     out_dir = os.path.abspath(out_dir)
+    if os.path.exists(out_dir):
+        raise SystemExit(f"history.py: {out_dir} exists")
     head = git_s(repo, "rev-parse", "HEAD")
     branch = git_s(repo, "symbolic-ref", "HEAD")
     cfg = yaml.safe_load(git(repo, "show", f"{head}:bti.yaml"))
@@ -341,8 +344,6 @@ def generate(repo, n_commits, out_dir, marks=None, seed=1, depth=50, log=None):
             "days": [c[3] for c in cands], "closed": [int(c[4]) for c in cands],
             "reopen": reopen}
     plan = Plan(meta)
-    if os.path.exists(out_dir):
-        raise SystemExit(f"history.py: {out_dir} exists")
     subprocess.run(["git", "init", "-q", "--bare", out_dir], check=True)
     with open(os.path.join(out_dir, "objects", "info", "alternates"), "w") as f:
         f.write(os.path.join(git_s(repo, "rev-parse", "--absolute-git-dir"), "objects") + "\n")
@@ -359,12 +360,10 @@ def generate(repo, n_commits, out_dir, marks=None, seed=1, depth=50, log=None):
                           stdin=subprocess.PIPE, env=fenv)
     w = fi.stdin
     mid = array.array("I", bytes(4 * N))        # commit k's measure number (0: none)
-    order = gen.ORDER["case"]
-    rank = {k: i for i, k in enumerate(order)}
+    rank = {k: i for i, k in enumerate(gen.ORDER["case"])}
     sub = gen.SUB["case"]
     # The blobs, case by case: each version after the one it grew from.
     for j in range(min(n, N)):
-        cid = cands[j][0]
         secs = sections(cands[j][1])
         where = {k: i for i, (k, _) in enumerate(secs)}
         for k in range(j, N, n):
