@@ -71,6 +71,7 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True      # no __pycache__ for gen.py in the tree
 import gen  # noqa: E402  (the canonical writer and the word lists)
 import yaml  # noqa: E402
 
