@@ -519,7 +519,7 @@ query_cases(struct repo *r, int (*fn)(const struct qrow *, void *), void *arg, s
 		hits += (l.v[i].cached = cache_find(&c, &l.v[i].oid, l.n, &l.v[i].clen)) != NULL;
 	int rc = 0, damaged = 0;
 	if (hits < l.n) {
-		git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)64 << 20);
+		repo_small_windows();
 		rc = read_missing(r, &l, dg);
 	}
 	struct parsed p = { 0 };

@@ -245,13 +245,7 @@ scan_cases(struct repo *r, void (*fn)(const struct facts *, void *), void *arg, 
 	}
 	char *cpath = xasprintf("%sbti-cache", git_repository_path(r->git));
 	char *header = r->tree ? cache_header(r) : xstrdup(CACHE_MAGIC "\n");
-	/* Pack windows count as resident memory; a report reads the pack
-	 * once, front to back, and needs few at a time. The window is small
-	 * too: by default one maps up to 1 GiB, and the limit cannot unmap a
-	 * window in use (at 100,000 cases 4 MiB windows took the peak from
-	 * 128 MB to 83 MB at the same speed; docs/bench.md). */
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)4 << 20);
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)16 << 20);
+	repo_small_windows();
 	cache_load(&c, cpath, header, l.n);
 	/* Cached facts are counted at once, one case at a time; a damaged
 	 * entry is as good as none, and the case is read again. */
