@@ -15,7 +15,7 @@
 
 /* Bump when facts_from_case, the facts text or the cache's form changes
  * meaning. */
-#define CACHE_MAGIC "bti-cache 4"
+#define CACHE_MAGIC "bti-cache 5"
 #define THREADS 2
 
 struct item {
