@@ -86,8 +86,34 @@ cache_next(const char **p, const char *end, size_t taglen, struct cache_entry *e
 }
 
 void
-cache_save(const char *path, const struct buf *b)
+cache_begin(struct cache_out *o, const char *path, const char *header)
 {
-	if (write_file_atomic(path, b->p ? b->p : "", b->len, 0644) < 0)
-		unlink(path);
+	memset(o, 0, sizeof *o);
+	o->path = xstrdup(path);
+	o->tmp = xasprintf("%s.bti-tmp.%ld", path, (long)getpid());
+	o->f = fopen(o->tmp, "w");
+	o->ok = o->f && fputs(header, o->f) >= 0;
+}
+
+void
+cache_add(struct cache_out *o, const git_oid *oid, const char *tag, size_t taglen,
+    const char *text, size_t len)
+{
+	o->b.len = 0;
+	cache_put(&o->b, oid, tag, taglen, text, len);
+	o->ok = o->ok && fwrite(o->b.p, 1, o->b.len, o->f) == o->b.len;
+}
+
+void
+cache_end(struct cache_out *o)
+{
+	if (o->f && fclose(o->f) != 0)
+		o->ok = 0;
+	if (!o->ok || rename(o->tmp, o->path) < 0) {
+		unlink(o->tmp);
+		unlink(o->path);
+	}
+	free(o->tmp);
+	free(o->path);
+	buf_free(&o->b);
 }

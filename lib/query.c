@@ -493,7 +493,8 @@ read_one(git_repository *git, struct schema *sch, const struct repo *r, day_t to
 	    !case_validate(sch, &r->model, d.root, it->path, id, dg)) {
 		struct buf t = { 0 };
 		row_text(r, d.root, today, &t);
-		it->text = t.p;
+		/* Kept until the cache is written: no more than it needs. */
+		it->text = xrealloc(t.p, t.len + 1);
 	}
 	doc_free(&d);
 	git_blob_free(b);
@@ -531,17 +532,16 @@ work(void *arg)
 static void
 cache_write(const char *path, const char *header, const struct list *l)
 {
-	struct buf b = { 0 };
-	buf_puts(&b, header);
-	for (size_t i = 0; i < l->n; i++) {
+	struct cache_out o;
+	cache_begin(&o, path, header);
+	for (size_t i = 0; o.ok && i < l->n; i++) {
 		const struct item *it = &l->v[i];
 		if (it->cached)
-			cache_put(&b, &it->oid, NULL, 0, it->cached, it->clen);
+			cache_add(&o, &it->oid, NULL, 0, it->cached, it->clen);
 		else if (it->text)
-			cache_put(&b, &it->oid, NULL, 0, it->text, strlen(it->text));
+			cache_add(&o, &it->oid, NULL, 0, it->text, strlen(it->text));
 	}
-	cache_save(path, &b);
-	buf_free(&b);
+	cache_end(&o);
 }
 
 /* Reads the cases the cache does not know; -1 when a reader could not

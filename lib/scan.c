@@ -182,36 +182,19 @@ work(void *arg)
 	return NULL;
 }
 
-/* Written entry by entry, not built whole in memory: at 100,000 cases the
- * cache is some 30 MB. Not synced: a cache cut short by a crash fails its
- * checksums, and its cases are read again. */
 static void
 cache_write(const char *path, const char *header, const struct list *l)
 {
-	struct buf b = { 0 };
-	/* Written entry by entry: at 100,000 cases the whole cache in one
-	 * buffer was a third of the report's peak memory. */
-	char *tmp = xasprintf("%s.bti-tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
-	int ok = f && fputs(header, f) >= 0;
-	for (size_t i = 0; ok && i < l->n; i++) {
+	struct cache_out o;
+	cache_begin(&o, path, header);
+	for (size_t i = 0; o.ok && i < l->n; i++) {
 		const struct item *it = &l->v[i];
-		b.len = 0;
 		if (it->cached)
-			cache_put(&b, &it->oid, it->id, CASE_ID_LEN, it->cached, it->clen);
+			cache_add(&o, &it->oid, it->id, CASE_ID_LEN, it->cached, it->clen);
 		else if (it->text)
-			cache_put(&b, &it->oid, it->id, CASE_ID_LEN, it->text, it->len);
-		ok = !b.len || fwrite(b.p, 1, b.len, f) == b.len;
+			cache_add(&o, &it->oid, it->id, CASE_ID_LEN, it->text, it->len);
 	}
-	if (f && fclose(f) != 0)
-		ok = 0;
-	/* A cache that cannot be written only costs time next run. */
-	if (!ok || rename(tmp, path) < 0) {
-		unlink(tmp);
-		unlink(path);
-	}
-	free(tmp);
-	buf_free(&b);
+	cache_end(&o);
 }
 
 /* The cache's header: what else than its bytes says whether a case is
