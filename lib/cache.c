@@ -1,5 +1,5 @@
 /* cache.c: the entries of a cache file under .git, each checksummed. */
-#include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -40,7 +40,28 @@ entry_sum(const void *p, size_t n, char hex[CACHE_SUMSZ + 1])
 	h ^= h >> 29;
 	h *= m;
 	h ^= h >> 32;
-	snprintf(hex, CACHE_SUMSZ + 1, "%016" PRIx64, h);
+	for (int i = CACHE_SUMSZ - 1; i >= 0; i--, h >>= 4)
+		hex[i] = "0123456789abcdef"[h & 15];
+	hex[CACHE_SUMSZ] = 0;
+}
+
+/* A lower-case hex blob id, as cache_put writes it (git_oid_fromstrn took
+ * a tenth of a warm bti-list); -1 when it is not one. */
+static int
+entry_oid(git_oid *oid, const char *s)
+{
+	for (int i = 0; i < GIT_OID_RAWSZ; i++) {
+		int v = 0;
+		for (int k = 0; k < 2; k++) {
+			char c = s[2 * i + k];
+			int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+			if (d < 0)
+				return -1;
+			v = v * 16 + d;
+		}
+		oid->id[i] = (unsigned char)v;
+	}
+	return 0;
 }
 
 void
@@ -66,7 +87,7 @@ cache_next(const char **p, const char *end, size_t taglen, struct cache_entry *e
 	const char *s = *p, *q = s + GIT_OID_HEXSZ + 1 + (taglen ? taglen + 1 : 0);
 	size_t n = 0, digits = 0;
 	char sum[CACHE_SUMSZ + 1];
-	if (q >= end || git_oid_fromstrn(&e->oid, s, GIT_OID_HEXSZ) < 0 || s[GIT_OID_HEXSZ] != ' ' ||
+	if (q >= end || entry_oid(&e->oid, s) < 0 || s[GIT_OID_HEXSZ] != ' ' ||
 	    (taglen && q[-1] != ' '))
 		return -1;
 	for (; q < end && *q >= '0' && *q <= '9' && digits < 9; q++, digits++)

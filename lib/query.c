@@ -40,6 +40,16 @@ struct list {
 	size_t n, cap;
 };
 
+/* src into dst of size n, cut to fit: once or twice per case, so no snprintf. */
+static void
+copy(char *dst, size_t n, const char *src)
+{
+	size_t k = strlen(src);
+	k = k < n - 1 ? k : n - 1;
+	memcpy(dst, src, k);
+	dst[k] = 0;
+}
+
 static int
 add_item(const char *path, const git_oid *id, void *arg)
 {
@@ -51,7 +61,7 @@ add_item(const char *path, const git_oid *id, void *arg)
 	struct item *it = &l->v[l->n++];
 	memset(it, 0, sizeof *it);
 	git_oid_cpy(&it->oid, id);
-	snprintf(it->path, sizeof it->path, "%s", path);
+	copy(it->path, sizeof it->path, path);
 	return 0;
 }
 
@@ -291,7 +301,7 @@ row_parse(struct parsed *s, const char *text, size_t len)
 	memcpy(q->id, id, sizeof q->id);
 	q->level = (int)lv;
 	q->closed = (int)cl;
-	snprintf(q->fnr, sizeof q->fnr, "%s", field(&p));
+	copy(q->fnr, sizeof q->fnr, field(&p));
 	q->name = field(&p);
 	q->coordinator = field(&p);
 	q->coord_service = field(&p);
