@@ -611,6 +611,7 @@ query_run(struct repo *r, day_t today, int fresh, int (*fn)(const struct qrow *,
     struct diags *dg)
 {
 	struct list l = { 0 };
+	repo_read_all();       /* the trees, and the cases not cached */
 	if (walk_case_ids(r->git, r->tree, add_item, &l) < 0) {
 		free(l.v);
 		return git_fail(dg, "cannot list the cases");
@@ -634,10 +635,8 @@ query_run(struct repo *r, day_t today, int fresh, int (*fn)(const struct qrow *,
 		hits += it->cached != NULL;
 	}
 	int rc = 0, damaged = 0;
-	if (hits < l.n) {
-		repo_small_windows();
+	if (hits < l.n)
 		rc = read_missing(r, today, &l, dg);
-	}
 	struct parsed p = { 0 };
 	for (size_t i = 0; i < l.n && rc == 0; i++) {
 		struct item *it = &l.v[i];

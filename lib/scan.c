@@ -228,7 +228,7 @@ scan_cases(struct repo *r, void (*fn)(const struct facts *, void *), void *arg, 
 	}
 	char *cpath = xasprintf("%sbti-cache", git_repository_path(r->git));
 	char *header = r->tree ? cache_header(r) : xstrdup(CACHE_MAGIC "\n");
-	repo_small_windows();
+	repo_read_all();
 	cache_load(&c, cpath, header, l.n);
 	/* Cached facts are counted at once, one case at a time; a damaged
 	 * entry is as good as none, and the case is read again. */
