@@ -5,14 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "case.h"
 #include "cli.h"
-#include "due.h"
-#include "repo.h"
-#include "retention.h"
+#include "query.h"
 #include "util.h"
-#include "walk.h"
-#include "yamlio.h"
 
 static const char usage[] =
 "usage: bti-due [--before DATE] [--coordinator NAME] [--format tsv|json]\n"
@@ -41,56 +36,37 @@ struct item {
 };
 
 struct run {
-	struct repo *repo;
 	const char *name;       /* the repository as given, with several */
 	struct diags *dg;
 	day_t today, before;
 	const char *coordinator;
 	struct item *v;
 	size_t n, cap;
-	/* the case being walked */
-	const struct node *root;
-	const char *co;
-	int level;
 };
 
-static void
-add(const struct obligation *ob, void *arg)
-{
-	struct run *r = arg;
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 64;
-		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
-	}
-	r->v[r->n++] = (struct item){
-		.due = ob->due, .id = xstrdup(map_str(r->root, "id")), .kind = xstrdup(ob->kind),
-		.detail = xstrdup(ob->detail), .coordinator = xstrdup(r->co ? r->co : ""),
-		.repo = r->name ? xstrdup(r->name) : NULL, .level = r->level,
-	};
-}
-
+/* A case's obligations that fall due on or before the date asked for
+ * (lib/query.c keeps them with the case's row, as on today). */
 static int
-collect(const char *path, const git_oid *oid, const char *data, size_t len, void *arg)
+collect(const struct qrow *q, void *arg)
 {
 	struct run *r = arg;
-	struct doc d;
-	(void)oid;
-	doc_init(&d, path);
-	if (yaml_read(&d, data, len, r->dg) == 0 &&
-	    !case_validate(&r->repo->schema, &r->repo->model, d.root, path, NULL, r->dg)) {
-		struct case_state st;
-		const struct node *co = rules_coordinator_on(d.root, r->today);
-		case_state(d.root, &st);
-		r->root = d.root;
-		r->co = co ? map_str(co, "name") : NULL;
-		r->level = st.level;
-		if (!r->coordinator || (r->co && !strcmp(r->co, r->coordinator))) {
-			due_case(&r->repo->model, d.root, r->today, r->before, add, r);
-			retention_due(&r->repo->cfg, d.root, r->before, add, r);
+	if (r->coordinator && (!*q->due_coordinator || strcmp(q->due_coordinator, r->coordinator)))
+		return 0;
+	for (size_t i = 0; i < q->ndues; i++) {
+		const struct qdue *d = &q->dues[i];
+		if (d->due > r->before)
+			continue;
+		if (r->n == r->cap) {
+			r->cap = r->cap ? r->cap * 2 : 64;
+			r->v = xrealloc(r->v, r->cap * sizeof *r->v);
 		}
+		r->v[r->n++] = (struct item){
+			.due = d->due, .id = xstrdup(q->id), .kind = xstrdup(d->kind),
+			.detail = xstrdup(d->detail), .coordinator = xstrdup(q->due_coordinator),
+			.repo = r->name ? xstrdup(r->name) : NULL, .level = q->level,
+		};
 	}
-	doc_free(&d);
-	return 0;       /* an invalid case is reported; the others still count */
+	return 0;
 }
 
 static int
@@ -170,10 +146,9 @@ walk_repo(struct run *r, const char *dir, const char *name)
 {
 	struct repo repo;
 	int rc = -1;
-	r->repo = &repo;
 	r->name = name;
 	if (repo_open(&repo, dir, 1, r->dg) == 0 && repo_load(&repo, r->dg) == 0)
-		rc = walk_cases(repo.git, repo.tree, collect, r) == 0 ? 0 : -1;
+		rc = query_cases_on(&repo, r->today, collect, r, r->dg) == 0 ? 0 : -1;
 	repo_close(&repo);
 	return rc;
 }

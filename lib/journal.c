@@ -7,6 +7,7 @@
 
 #include "crash.h"
 #include "journal.h"
+#include "progress.h"
 #include "util.h"
 #include "wtree.h"
 
@@ -160,12 +161,18 @@ int
 journal_settle(struct repo *r, const git_oid *commit, const struct jfile *f, size_t n,
     int recovering, struct diags *dg)
 {
-	int edited = 0;
+	int edited = 0, rc = -1;
+	/* Many files after a batch or a purge. */
+	struct progress pg;
+	progress_start(&pg, "work tree: files", n);
 	for (size_t i = 0; i < n; i++) {
 		int gone = git_oid_is_zero(&f[i].new);  /* the commit removes the file */
 		git_blob *nb = NULL;
-		if (!gone && git_blob_lookup(&nb, r->git, &f[i].new) < 0)
-			return git_fail(dg, f[i].path);
+		progress_set(&pg, i);
+		if (!gone && git_blob_lookup(&nb, r->git, &f[i].new) < 0) {
+			git_fail(dg, f[i].path);
+			goto out;
+		}
 		struct stat st;
 		size_t bad;
 		int w = worktree_state(r, &f[i], nb ? (size_t)git_blob_rawsize(nb) : 0, &st, dg);
@@ -187,7 +194,7 @@ journal_settle(struct repo *r, const git_oid *commit, const struct jfile *f, siz
 		}
 		git_blob_free(nb);
 		if (w < 0)
-			return -1;
+			goto out;
 		int done = gone ? w == W_ABSENT : w == W_NEW;
 		if (!done) {
 			left_alone(commit, f[i].path, w == W_ABSENT ? "the file was removed" :
@@ -204,11 +211,15 @@ journal_settle(struct repo *r, const git_oid *commit, const struct jfile *f, siz
 			edited += done;
 		} else if (gone ? ie && git_index_remove(r->il.idx, f[i].path, 0) < 0 :
 		    index_entry(r, &f[i], w == W_NEW ? &st : NULL) < 0) {
-			return git_fail(dg, f[i].path);
+			git_fail(dg, f[i].path);
+			goto out;
 		}
 	}
 	crash_point("file");
-	return edited;
+	rc = edited;
+out:
+	progress_end(&pg);
+	return rc;
 }
 
 /* The files a batch changed: every file added or modified between the

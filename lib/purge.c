@@ -8,6 +8,7 @@
 #include "case.h"
 #include "journal.h"
 #include "node.h"
+#include "progress.h"
 #include "purge.h"
 #include "util.h"
 #include "yamlio.h"
@@ -210,15 +211,22 @@ purge_rewrite(struct repo *r, char *const *paths, size_t np, const struct change
 	}
 	qsort(all, n, sizeof *all, cmp_map);
 	/* Parents first: each commit's parents are mapped before it. */
+	struct progress pg;
+	progress_start(&pg, "bti-purge: commits", n);
 	for (size_t i = 0; i < n; i++) {
 		git_commit *c;
 		struct map *m = find(all, n, &order[i]);
-		if (git_commit_lookup(&c, r->git, &order[i]) < 0)
+		progress_set(&pg, i);
+		if (git_commit_lookup(&c, r->git, &order[i]) < 0) {
+			progress_end(&pg);
 			goto fail;
+		}
 		int x = remake(r->git, c, all, n, paths, np, m);
 		git_commit_free(c);
-		if (x < 0)
+		if (x < 0) {
+			progress_end(&pg);
 			goto fail;
+		}
 		if (!git_oid_equal(&m->old, &m->new) || m->dropped) {
 			char a[GIT_OID_HEXSZ + 1], b[GIT_OID_HEXSZ + 1];
 			buf_printf(&map, "%s %s\n", git_oid_tostr(a, sizeof a, &m->old),
@@ -226,6 +234,7 @@ purge_rewrite(struct repo *r, char *const *paths, size_t np, const struct change
 			    git_oid_tostr(b, sizeof b, &m->new));
 		}
 	}
+	progress_end(&pg);
 	/* The erasure's own commit on top: the record and the frozen figures. */
 	git_oid_cpy(&tip, &find(all, n, &head_oid)->new);
 	for (size_t i = 0; i < nch; i++) {

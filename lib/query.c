@@ -1,5 +1,6 @@
 /* query.c: a case as one escaped line of facts, the cache of those lines,
  * and two reader threads for the cases the cache does not know. */
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,15 +11,17 @@
 #include <unistd.h>
 
 #include "cache.h"
+#include "due.h"
 #include "embedded.h"
 #include "query.h"
+#include "retention.h"
 #include "rules.h"
 #include "tsv.h"
 #include "walk.h"
 #include "yamlio.h"
 
 /* Bump when row_text or the cache's form changes meaning. */
-#define CACHE_VERSION "bti-query 2"
+#define CACHE_VERSION "bti-query 3"
 #define THREADS 2
 #define CACHE_SMALL 4096
 #define CACHE_SLACK 32
@@ -37,6 +40,16 @@ struct list {
 	size_t n, cap;
 };
 
+/* src into dst of size n, cut to fit: once or twice per case, so no snprintf. */
+static void
+copy(char *dst, size_t n, const char *src)
+{
+	size_t k = strlen(src);
+	k = k < n - 1 ? k : n - 1;
+	memcpy(dst, src, k);
+	dst[k] = 0;
+}
+
 static int
 add_item(const char *path, const git_oid *id, void *arg)
 {
@@ -48,7 +61,7 @@ add_item(const char *path, const git_oid *id, void *arg)
 	struct item *it = &l->v[l->n++];
 	memset(it, 0, sizeof *it);
 	git_oid_cpy(&it->oid, id);
-	snprintf(it->path, sizeof it->path, "%s", path);
+	copy(it->path, sizeof it->path, path);
 	return 0;
 }
 
@@ -95,11 +108,78 @@ deadlines(const struct node *root, struct buf *b)
 	}
 }
 
-/* The row of a valid case: id, level, closed, opened, last, born, fnr key,
- * name, coordinator, its service, the services (count, names), the
- * deadlines (count, dates); tab-separated, each field escaped. */
+/* The days around today on which bti-due's part of a row stays the same:
+ * the obligations (due_case, retention_due) and the coordinator depend on
+ * the day only through the dates of the services, consents and
+ * coordinators entries and the consents' expiry, each compared with the
+ * day (it changes on x) or past it (on x + 1). *from is the last of those
+ * changes on or before today, *to the first after (DATE_NONE: none). */
 static void
-row_text(const struct node *root, struct buf *b)
+due_span(const struct node *root, day_t today, day_t *from, day_t *to)
+{
+	static const char *const keys[][2] = { { "services", "date" }, { "consents", "date" },
+		{ "consents", "expires" }, { "coordinators", "date" } };
+	*from = *to = DATE_NONE;
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+		const struct node *l = map_list(root, keys[k][0]);
+		for (size_t i = 0; l && i < l->n; i++) {
+			day_t x = map_date(l->v[i], keys[k][1]);
+			for (day_t c = x; x != DATE_NONE && c <= x + 1; c++)
+				if (c <= today && c > *from)
+					*from = c;
+				else if (c > today && (*to == DATE_NONE || c < *to))
+					*to = c;
+		}
+	}
+}
+
+/* Whether a row's part for bti-due (due_from, due_to: its seventh and
+ * eighth fields) holds on today; not when they cannot be read. */
+static int
+row_fresh(const char *t, size_t len, day_t today)
+{
+	const char *end = t + len;
+	day_t v[2];
+	for (int tabs = 0; tabs < 6; t++)
+		if (t == end)
+			return 0;
+		else if (*t == '\t')
+			tabs++;
+	for (int k = 0; k < 2; k++) {
+		int neg = t < end && *t == '-', digits = 0;
+		t += neg;
+		for (v[k] = 0; t < end && *t >= '0' && *t <= '9' && v[k] < 100000000; t++, digits++)
+			v[k] = v[k] * 10 + (*t - '0');
+		if (!digits || t == end || *t++ != '\t')
+			return 0;
+		v[k] = neg ? -v[k] : v[k];
+	}
+	return (v[0] == DATE_NONE || v[0] <= today) && (v[1] == DATE_NONE || today < v[1]);
+}
+
+struct dues {
+	struct buf b;
+	size_t n;
+};
+
+static void
+add_due(const struct obligation *ob, void *arg)
+{
+	struct dues *d = arg;
+	buf_puts(&d->b, "\t");
+	tsv_escape(&d->b, ob->kind);
+	buf_printf(&d->b, "\t%ld\t", ob->due);
+	tsv_escape(&d->b, ob->detail);
+	d->n++;
+}
+
+/* The row of a valid case: id, level, closed, opened, last, born, due_from,
+ * due_to, fnr key, name, coordinator, its service, the services (count,
+ * names), the deadlines (count, dates), the coordinator on today, the
+ * obligations (count; kind, date, detail); tab-separated, each field
+ * escaped. */
+static void
+row_text(const struct repo *r, const struct node *root, day_t today, struct buf *b)
 {
 	struct case_state st;
 	case_state(root, &st);
@@ -116,8 +196,10 @@ row_text(const struct node *root, struct buf *b)
 	char key[QUERY_KEY_LEN + 1] = "";
 	if (map_str(child, "fnr"))
 		query_fnr_key(map_str(child, "fnr"), key);
-	buf_printf(b, "%s\t%d\t%d\t%ld\t%ld\t%ld\t%s\t", map_str(root, "id"), st.level, st.closed,
-	    st.opened, last, st.born, key);
+	day_t from, to;
+	due_span(root, today, &from, &to);
+	buf_printf(b, "%s\t%d\t%d\t%ld\t%ld\t%ld\t%ld\t%ld\t%s\t", map_str(root, "id"), st.level,
+	    st.closed, st.opened, last, st.born, from, to, key);
 	tsv_escape(b, map_str(child, "name"));
 	const struct node *co = rules_coordinator_on(root, last);
 	buf_puts(b, "\t");
@@ -146,6 +228,16 @@ row_text(const struct node *root, struct buf *b)
 		buf_puts(b, "\t0");
 	else
 		deadlines(root, b);
+	co = rules_coordinator_on(root, today);
+	buf_puts(b, "\t");
+	tsv_escape(b, co ? map_str(co, "name") : "");
+	struct dues d = { { 0 }, 0 };
+	due_case(&r->model, root, today, LONG_MAX, add_due, &d);
+	retention_due(&r->cfg, root, LONG_MAX, add_due, &d);
+	buf_printf(b, "\t%zu", d.n);
+	if (d.n)
+		buf_add(b, d.b.p, d.b.len);
+	buf_free(&d.b);
 }
 
 /* A row from its text; buffers are kept in s for the next row. */
@@ -155,7 +247,8 @@ struct parsed {
 	size_t ccap;
 	const char **sv;
 	day_t *dl;
-	size_t svcap, dlcap;
+	struct qdue *du;
+	size_t svcap, dlcap, ducap;
 };
 
 static int
@@ -203,12 +296,12 @@ row_parse(struct parsed *s, const char *text, size_t len)
 	long lv, cl, n;
 	struct qrow *q = &s->q;
 	if (strlen(id) != CASE_ID_LEN || num(&p, &lv) || num(&p, &cl) || num(&p, &q->opened) ||
-	    num(&p, &q->last) || num(&p, &q->born))
+	    num(&p, &q->last) || num(&p, &q->born) || num(&p, &q->due_from) || num(&p, &q->due_to))
 		return -1;
 	memcpy(q->id, id, sizeof q->id);
 	q->level = (int)lv;
 	q->closed = (int)cl;
-	snprintf(q->fnr, sizeof q->fnr, "%s", field(&p));
+	copy(q->fnr, sizeof q->fnr, field(&p));
 	q->name = field(&p);
 	q->coordinator = field(&p);
 	q->coord_service = field(&p);
@@ -225,8 +318,21 @@ row_parse(struct parsed *s, const char *text, size_t len)
 	for (q->ndeadlines = 0; q->ndeadlines < (size_t)n; q->ndeadlines++)
 		if (num(&p, &s->dl[q->ndeadlines]))
 			return -1;
+	q->due_coordinator = field(&p);
+	if (num(&p, &n) || n < 0 || (size_t)n > len)
+		return -1;
+	if ((size_t)n > s->ducap)
+		s->du = xrealloc(s->du, (s->ducap = (size_t)n) * sizeof *s->du);
+	for (q->ndues = 0; q->ndues < (size_t)n; q->ndues++) {
+		struct qdue *d = &s->du[q->ndues];
+		d->kind = field(&p);
+		if (num(&p, &d->due))
+			return -1;
+		d->detail = field(&p);
+	}
 	q->services = s->sv;
 	q->deadlines = s->dl;
+	q->dues = s->du;
 	return *p ? -1 : 0;
 }
 
@@ -370,6 +476,7 @@ cache_header(struct repo *r)
 
 struct worker {
 	struct repo *r;
+	day_t today;
 	struct list *l;
 	size_t first, step;
 	struct diags dg;
@@ -377,8 +484,8 @@ struct worker {
 };
 
 static void
-read_one(git_repository *git, struct schema *sch, const struct model *m, struct item *it,
-    struct diags *dg)
+read_one(git_repository *git, struct schema *sch, const struct repo *r, day_t today,
+    struct item *it, struct diags *dg)
 {
 	char id[CASE_ID_LEN + 1];
 	git_blob *b;
@@ -393,10 +500,11 @@ read_one(git_repository *git, struct schema *sch, const struct model *m, struct 
 	struct doc d;
 	doc_init(&d, it->path);
 	if (yaml_read(&d, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), dg) == 0 &&
-	    !case_validate(sch, m, d.root, it->path, id, dg)) {
+	    !case_validate(sch, &r->model, d.root, it->path, id, dg)) {
 		struct buf t = { 0 };
-		row_text(d.root, &t);
-		it->text = t.p;
+		row_text(r, d.root, today, &t);
+		/* Kept until the cache is written: no more than it needs. */
+		it->text = xrealloc(t.p, t.len + 1);
 	}
 	doc_free(&d);
 	git_blob_free(b);
@@ -423,7 +531,7 @@ work(void *arg)
 		struct item *it = &w->l->v[i];
 		size_t before = w->dg.n;
 		if (!it->cached)
-			read_one(git, &sch, &w->r->model, it, &w->dg);
+			read_one(git, &sch, w->r, w->today, it, &w->dg);
 		it->ndiag = w->dg.n - before;
 	}
 	schema_free(&sch);
@@ -434,30 +542,30 @@ work(void *arg)
 static void
 cache_write(const char *path, const char *header, const struct list *l)
 {
-	struct buf b = { 0 };
-	buf_puts(&b, header);
-	for (size_t i = 0; i < l->n; i++) {
+	struct cache_out o;
+	cache_begin(&o, path, header);
+	for (size_t i = 0; o.ok && i < l->n; i++) {
 		const struct item *it = &l->v[i];
 		if (it->cached)
-			cache_put(&b, &it->oid, NULL, 0, it->cached, it->clen);
+			cache_add(&o, &it->oid, NULL, 0, it->cached, it->clen);
 		else if (it->text)
-			cache_put(&b, &it->oid, NULL, 0, it->text, strlen(it->text));
+			cache_add(&o, &it->oid, NULL, 0, it->text, strlen(it->text));
 	}
-	cache_save(path, &b);
-	buf_free(&b);
+	cache_end(&o);
 }
 
 /* Reads the cases the cache does not know; -1 when a reader could not
  * start. */
 static int
-read_missing(struct repo *r, struct list *l, struct diags *dg)
+read_missing(struct repo *r, day_t today, struct list *l, struct diags *dg)
 {
 	int rc = 0;
 	struct worker w[THREADS];
 	pthread_t t[THREADS];
 	int started[THREADS];
 	for (int i = 0; i < THREADS; i++) {
-		w[i] = (struct worker){ .r = r, .l = l, .first = (size_t)i, .step = THREADS };
+		w[i] = (struct worker){ .r = r, .today = today, .l = l, .first = (size_t)i,
+			.step = THREADS };
 		started[i] = pthread_create(&t[i], NULL, work, &w[i]) == 0;
 		if (!started[i])
 			work(&w[i]);
@@ -496,10 +604,14 @@ placed(const char *path, const char *id)
 	    !memcmp(path + 13, id, CASE_ID_LEN) && !strcmp(path + 24, ".yaml");
 }
 
-int
-query_cases(struct repo *r, int (*fn)(const struct qrow *, void *), void *arg, struct diags *dg)
+/* The rows, bti-due's part as on today; with fresh, a cached row whose
+ * part does not hold on today is read again. */
+static int
+query_run(struct repo *r, day_t today, int fresh, int (*fn)(const struct qrow *, void *), void *arg,
+    struct diags *dg)
 {
 	struct list l = { 0 };
+	repo_read_all();       /* the trees, and the cases not cached */
 	if (walk_case_ids(r->git, r->tree, add_item, &l) < 0) {
 		free(l.v);
 		return git_fail(dg, "cannot list the cases");
@@ -515,13 +627,16 @@ query_cases(struct repo *r, int (*fn)(const struct qrow *, void *), void *arg, s
 	char *header = cache_header(r);
 	cache_load(&c, cpath, header);
 	size_t hits = 0;
-	for (size_t i = 0; i < l.n; i++)
-		hits += (l.v[i].cached = cache_find(&c, &l.v[i].oid, l.n, &l.v[i].clen)) != NULL;
-	int rc = 0, damaged = 0;
-	if (hits < l.n) {
-		git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)64 << 20);
-		rc = read_missing(r, &l, dg);
+	for (size_t i = 0; i < l.n; i++) {
+		struct item *it = &l.v[i];
+		it->cached = cache_find(&c, &it->oid, l.n, &it->clen);
+		if (fresh && it->cached && !row_fresh(it->cached, it->clen, today))
+			it->cached = NULL;
+		hits += it->cached != NULL;
 	}
+	int rc = 0, damaged = 0;
+	if (hits < l.n)
+		rc = read_missing(r, today, &l, dg);
 	struct parsed p = { 0 };
 	for (size_t i = 0; i < l.n && rc == 0; i++) {
 		struct item *it = &l.v[i];
@@ -536,7 +651,7 @@ query_cases(struct repo *r, int (*fn)(const struct qrow *, void *), void *arg, s
 				continue;
 			it->cached = NULL;
 			damaged = 1;
-			read_one(r->git, &r->schema, &r->model, it, dg);
+			read_one(r->git, &r->schema, r, today, it, dg);
 			if (!it->text || row_parse(&p, it->text, strlen(it->text)) < 0)
 				continue;
 		}
@@ -552,6 +667,7 @@ query_cases(struct repo *r, int (*fn)(const struct qrow *, void *), void *arg, s
 	free(p.copy);
 	free(p.sv);
 	free(p.dl);
+	free(p.du);
 	for (size_t i = 0; i < l.n; i++)
 		free(l.v[i].text);
 	cache_free(&c);
@@ -559,4 +675,17 @@ query_cases(struct repo *r, int (*fn)(const struct qrow *, void *), void *arg, s
 	free(header);
 	free(cpath);
 	return rc;
+}
+
+int
+query_cases(struct repo *r, int (*fn)(const struct qrow *, void *), void *arg, struct diags *dg)
+{
+	return query_run(r, date_today(), 0, fn, arg, dg);
+}
+
+int
+query_cases_on(struct repo *r, day_t today, int (*fn)(const struct qrow *, void *), void *arg,
+    struct diags *dg)
+{
+	return query_run(r, today, 1, fn, arg, dg);
 }

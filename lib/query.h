@@ -21,6 +21,18 @@ struct qrow {
 	size_t nservices;
 	const day_t *deadlines;         /* open cases: the dates their deadlines fall due */
 	size_t ndeadlines;
+	/* For bti-due, as on every day from due_from to the day before due_to
+	 * (DATE_NONE: without end): the obligations of due.h and retention.h
+	 * whatever their date, and the coordinator on those days ("" without). */
+	day_t due_from, due_to;
+	const char *due_coordinator;
+	const struct qdue *dues;
+	size_t ndues;
+};
+
+struct qdue {
+	const char *kind, *detail;
+	day_t due;
 };
 
 /* Calls fn with every valid case of r->tree, in id order; fn returning
@@ -31,6 +43,10 @@ struct qrow {
  * another version of anything that decides a row. */
 int query_cases(struct repo *r, int (*fn)(const struct qrow *, void *), void *arg,
     struct diags *dg);
+/* The same, with every row's obligations and coordinator as on today: a
+ * cached row that answers for other days is read again. */
+int query_cases_on(struct repo *r, day_t today, int (*fn)(const struct qrow *, void *),
+    void *arg, struct diags *dg);
 
 /* How many of the case's deadlines fall on or before today. */
 size_t query_due(const struct qrow *q, day_t today);

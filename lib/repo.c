@@ -22,6 +22,14 @@
 #include "util.h"
 #include "wtree.h"
 
+void
+repo_read_all(void)
+{
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)4 << 20);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)16 << 20);
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+}
+
 int
 git_fail(struct diags *dg, const char *what)
 {

@@ -15,7 +15,7 @@
 
 /* Bump when facts_from_case, the facts text or the cache's form changes
  * meaning. */
-#define CACHE_MAGIC "bti-cache 4"
+#define CACHE_MAGIC "bti-cache 5"
 #define THREADS 2
 
 struct item {
@@ -182,36 +182,19 @@ work(void *arg)
 	return NULL;
 }
 
-/* Written entry by entry, not built whole in memory: at 100,000 cases the
- * cache is some 30 MB. Not synced: a cache cut short by a crash fails its
- * checksums, and its cases are read again. */
 static void
 cache_write(const char *path, const char *header, const struct list *l)
 {
-	struct buf b = { 0 };
-	/* Written entry by entry: at 100,000 cases the whole cache in one
-	 * buffer was a third of the report's peak memory. */
-	char *tmp = xasprintf("%s.bti-tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
-	int ok = f && fputs(header, f) >= 0;
-	for (size_t i = 0; ok && i < l->n; i++) {
+	struct cache_out o;
+	cache_begin(&o, path, header);
+	for (size_t i = 0; o.ok && i < l->n; i++) {
 		const struct item *it = &l->v[i];
-		b.len = 0;
 		if (it->cached)
-			cache_put(&b, &it->oid, it->id, CASE_ID_LEN, it->cached, it->clen);
+			cache_add(&o, &it->oid, it->id, CASE_ID_LEN, it->cached, it->clen);
 		else if (it->text)
-			cache_put(&b, &it->oid, it->id, CASE_ID_LEN, it->text, it->len);
-		ok = !b.len || fwrite(b.p, 1, b.len, f) == b.len;
+			cache_add(&o, &it->oid, it->id, CASE_ID_LEN, it->text, it->len);
 	}
-	if (f && fclose(f) != 0)
-		ok = 0;
-	/* A cache that cannot be written only costs time next run. */
-	if (!ok || rename(tmp, path) < 0) {
-		unlink(tmp);
-		unlink(path);
-	}
-	free(tmp);
-	buf_free(&b);
+	cache_end(&o);
 }
 
 /* The cache's header: what else than its bytes says whether a case is
@@ -245,17 +228,7 @@ scan_cases(struct repo *r, void (*fn)(const struct facts *, void *), void *arg, 
 	}
 	char *cpath = xasprintf("%sbti-cache", git_repository_path(r->git));
 	char *header = r->tree ? cache_header(r) : xstrdup(CACHE_MAGIC "\n");
-	/* Pack windows count as resident memory; a report reads the pack
-	 * once, front to back, and needs few at a time. The window is small
-	 * too: by default one maps up to 1 GiB, and the limit cannot unmap a
-	 * window in use (at 100,000 cases 4 MiB windows took the peak from
-	 * 128 MB to 83 MB at the same speed; docs/bench.md). */
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)4 << 20);
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)16 << 20);
-	/* libgit2 hashes every object it reads to check its id (7% of a cold
-	 * report); git itself leaves that to git fsck. zlib still checks each
-	 * object's bytes, and a case that does not parse is named. */
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	repo_read_all();
 	cache_load(&c, cpath, header, l.n);
 	/* Cached facts are counted at once, one case at a time; a damaged
 	 * entry is as good as none, and the case is read again. */

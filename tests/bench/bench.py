@@ -361,15 +361,26 @@ def workload2(repo, n):
 
 
 def workload3(repo, n):
-    """bti-list --level 2: the first run on a fresh clone (its cache empty,
-    the page cache warm), then RUNS warm runs on it."""
-    c = cold_clone(repo, n)
-    cmd = [os.path.join(BIN, "bti-list"), "--level", "2", "-C", c]
-    first = run(cmd, keep=True)
-    warm = [run(cmd, keep=True) for _ in range(RUNS)]
-    shutil.rmtree(c, ignore_errors=True)
-    same = len({r.out for r in warm + [first]}) == 1
-    return {"first": first, "warm": warm, "same": same, "rows": first.out.count("\n")}
+    """bti-list --level 2 and bti-due (its default: what is due today), each:
+    COLD cold runs (a fresh clone, its cache empty, the page cache dropped),
+    the first run on a fresh clone (the page cache warm), then RUNS warm
+    runs on it. same: every run printed the same; rows: its lines."""
+    res = {}
+    for k, args in (("list", ["bti-list", "--level", "2"]), ("due", ["bti-due"])):
+        cmd = [os.path.join(BIN, args[0])] + args[1:] + ["-C"]
+        cold = []
+        for _ in range(COLD):
+            c = cold_clone(repo, n)
+            drop_caches()
+            cold.append(run(cmd + [c], keep=True))
+        c = cold_clone(repo, n)
+        first = run(cmd + [c], keep=True)
+        warm = [run(cmd + [c], keep=True) for _ in range(RUNS)]
+        shutil.rmtree(c, ignore_errors=True)
+        same = len({r.out for r in cold + warm + [first]}) == 1
+        res[k] = {"cold": cold, "first": first, "warm": warm, "same": same,
+                  "rows": first.out.count("\n")}
+    return res
 
 
 # ---------------------------------------------------------------- workload 5
