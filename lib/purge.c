@@ -217,12 +217,11 @@ purge_rewrite(struct repo *r, char *const *paths, size_t np, const struct change
 		git_commit *c;
 		struct map *m = find(all, n, &order[i]);
 		progress_set(&pg, i);
-		if (git_commit_lookup(&c, r->git, &order[i]) < 0) {
-			progress_end(&pg);
-			goto fail;
+		int x = -1;
+		if (git_commit_lookup(&c, r->git, &order[i]) == 0) {
+			x = remake(r->git, c, all, n, paths, np, m);
+			git_commit_free(c);
 		}
-		int x = remake(r->git, c, all, n, paths, np, m);
-		git_commit_free(c);
 		if (x < 0) {
 			progress_end(&pg);
 			goto fail;
