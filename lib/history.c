@@ -79,6 +79,10 @@ tree_file(git_repository *git, git_tree *t, const char *path, git_blob **out)
 struct rules_from {
 	int have;
 	git_oid cfg, models;
+	/* The bti.yaml whose sign: was read last, and what it says: a commit
+	 * and its parent mostly share one, and it was parsed for each. */
+	int sign_have, sign;
+	git_oid sign_cfg;
 };
 
 /* The id of a tree's entry at path into *id; zeros when it has none. */
@@ -161,33 +165,41 @@ check_change(struct repo *r, const git_diff_delta *dd, const char *name, int mer
 
 /* Whether a tree's bti.yaml says sign: ssh; its allowed signers into *signers. */
 static int
-tree_signs(git_repository *git, git_tree *t, git_blob **signers)
+tree_signs(git_repository *git, git_tree *t, struct rules_from *from, git_blob **signers)
 {
+	git_oid id;
 	git_blob *b;
-	struct config cfg;
-	struct diags quiet = { 0 };
-	int sign = 0;
 	*signers = NULL;
-	if (tree_file(git, t, CONFIG_FILE, &b) < 0)
-		return 0;
-	if (config_parse(&cfg, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), &quiet) == 0)
-		sign = cfg.sign;
-	config_free(&cfg);
-	diags_free(&quiet);
-	git_blob_free(b);
-	if (sign && tree_file(git, t, SIGNERS_FILE, signers) < 0)
+	entry_id(t, CONFIG_FILE, &id);
+	if (!from->sign_have || !git_oid_equal(&id, &from->sign_cfg)) {
+		struct config cfg;
+		struct diags quiet = { 0 };
+		from->sign = 0;
+		if (!git_oid_is_zero(&id) && git_blob_lookup(&b, git, &id) == 0) {
+			if (config_parse(&cfg, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
+			    &quiet) == 0)
+				from->sign = cfg.sign;
+			config_free(&cfg);
+			git_blob_free(b);
+		}
+		diags_free(&quiet);
+		git_oid_cpy(&from->sign_cfg, &id);
+		from->sign_have = 1;
+	}
+	if (from->sign && tree_file(git, t, SIGNERS_FILE, signers) < 0)
 		*signers = NULL;
-	return sign;
+	return from->sign;
 }
 
 /* A commit must be signed when its parent's bti.yaml or its own says
  * sign: ssh, by a key of the parent's allowed signers (its own when the
  * parent did not sign): a key is added by a commit an allowed key signed. */
 static void
-check_signature(struct repo *r, git_commit *c, git_tree *pt, const char *hex, struct diags *dg)
+check_signature(struct repo *r, git_commit *c, git_tree *pt, const char *hex,
+    struct rules_from *from, struct diags *dg)
 {
 	git_blob *ps, *own;
-	int psign = tree_signs(r->git, pt, &ps), sign = tree_signs(r->git, r->tree, &own);
+	int psign = tree_signs(r->git, pt, from, &ps), sign = tree_signs(r->git, r->tree, from, &own);
 	git_blob *allowed = psign ? ps : own;
 	if (psign || sign) {
 		enum sign_status st = !allowed ? SIGN_UNKNOWN : sign_verify(r->git, git_commit_id(c),
@@ -244,7 +256,7 @@ check_commit(struct repo *r, const git_oid *oid, struct rules_from *from, struct
 	int loaded = load_at(r, c, from, &quiet) == 0, rc = 0;
 	git_blob *had = NULL;
 	if (r->tree)
-		check_signature(r, c, pt, hex, &local);
+		check_signature(r, c, pt, hex, from, &local);
 	/* A commit without bti.yaml (before bti-init) has no rules to keep; one
 	 * that breaks bti.yaml or the model breaks them all. */
 	if (!loaded && (tree_file(r->git, r->tree, CONFIG_FILE, &had) == 0 ||
